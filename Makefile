@@ -1,0 +1,60 @@
+# Passerelles — the two commands a fresh machine needs are `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://passerelles:passerelles@127.0.0.1:5432/passerelles
+
+.PHONY: help install demo run test test-sqlite test-postgres lint messages bench clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml setup.py package.json
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv, install the project (editable, dev extra) and the npm assets
+
+demo: install ## Migrate, load the demo content, rebuild the search index (safe to run twice)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+run: demo ## Install, load the demo and serve on http://127.0.0.1:8000
+	@echo ""
+	@echo "  Passerelles : http://$(HOST):$(PORT)/   administration : http://$(HOST):$(PORT)/admin/"
+	@echo "  Identifiant : admin   mot de passe : passerelles-demo"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Install and run the whole suite on SQLite, then on PostgreSQL (browser tests in Chromium)
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	bash scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff and makemigrations --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Extract and compile the interface translations
+	cd site && ../$(MANAGE) makemessages -l nl -l de -l en --ignore=node_modules
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+bench: install ## Search latency benchmark (not a test)
+	$(PY) scripts/bench_search.py
+
+clean: ## Remove the virtualenv, node_modules and local database
+	rm -rf $(VENV) node_modules db.sqlite3 media .test-media staticfiles

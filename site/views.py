@@ -1,0 +1,24 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors that touch the database: the error may come from it.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

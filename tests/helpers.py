@@ -1,0 +1,75 @@
+"""Checks shared by the suites: query budgets, axe-core in a real browser, HTML validity with vnu."""
+
+import json
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def count_queries(client, url, **kwargs):
+    """Requests `url` and returns (response, number of SQL queries it ran)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    return response, len(queries)
+
+
+def assert_fixed_query_budget(client, url, grow, budget, small=10, large=200):
+    """The page runs the same number of queries, within `budget`, with `small` and `large` items.
+
+    `grow(n)` must bring the content the page lists to n items. Caches are cleared between the two
+    measures so both pay the same price.
+    """
+    from django.core.cache import cache
+
+    grow(small)
+    cache.clear()
+    client.get(url)  # warm per-process caches (content types, site root) the same way for both
+    response, few = count_queries(client, url)
+    assert response.status_code == 200, url
+    grow(large)
+    cache.clear()
+    client.get(url)
+    response, many = count_queries(client, url)
+    assert response.status_code == 200, url
+    assert many == few, f"{url}: {few} requêtes pour {small} éléments, {many} pour {large}"
+    assert many <= budget, f"{url}: {many} requêtes, budget {budget}"
+    return many
+
+
+def axe_violations(page, context=None):
+    """Runs axe-core (WCAG 2.1 A and AA rules) on the Playwright page; returns the violations."""
+    page.add_script_tag(path=str(AXE_JS))
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, options]
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
+
+
+def html_errors(html, tmp_path):
+    """Validates a document with the Nu HTML Checker (vnu-jar); returns its error messages."""
+    document = Path(tmp_path) / "page.html"
+    document.write_text(html, encoding="utf-8")
+    completed = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", str(document)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    return [f"{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
