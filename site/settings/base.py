@@ -205,6 +205,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 # Demo content: each app contributes a loader, run in this order by `manage.py load_demo`.
 DEMO_LOADERS = [
     "passerelles.demo",
+    "knowledge.demo_taxonomy",
     "passerelles.demo_finish",
 ]
 

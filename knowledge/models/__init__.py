@@ -1,0 +1,1 @@
+from .taxonomy import Public, Sector, StructureType, Theme, Zone  # noqa: F401
