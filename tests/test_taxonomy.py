@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from knowledge.models import Public, Sector, StructureType, Theme, Zone
 
@@ -32,7 +33,7 @@ def test_vocabulary_is_curated_in_the_admin(admin_client_logged, demo_content, m
     url = reverse(f"wagtailsnippets_knowledge_{model._meta.model_name}:list")
     response = admin_client_logged.get(url)
     assert response.status_code == 200
-    assert model.objects.first().name in response.content.decode()
+    assert escape(model.objects.first().name) in response.content.decode()
     add = reverse(f"wagtailsnippets_knowledge_{model._meta.model_name}:add")
     response = admin_client_logged.post(add, {"name": "Valeur test", "slug": "valeur-test", "sort_order": 99})
     assert response.status_code == 302
