@@ -1,0 +1,125 @@
+"""Faceted filtering shared by every listing (knowledge, directory, offers, agenda, search).
+
+A facet is one vocabulary (or a fixed list of choices) read from the query string by its
+parameter, e.g. `?secteur=numerique&secteur=deee&public=neet`. Values of one facet are OR-ed,
+facets are AND-ed, and each value shows how many items it would give once combined with the
+other active facets (disjunctive faceting). Unknown values are ignored and reported in French,
+never an error: shared links keep working when a value is retired.
+
+Every facet costs a fixed number of queries, whatever the amount of content.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+MAX_VALUES_PER_FACET = 20
+
+
+@dataclass
+class FacetValue:
+    slug: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    """A vocabulary facet: `through` is the tagged-item model linking items to `tag_model`.
+
+    `lookup` is the path from the listed model to the tag slug (e.g. "sector_items__tag__slug").
+    """
+
+    parameter: str
+    label: str
+    tag_model: type
+    through: type
+    lookup: str
+    item_field: str = "content_object"
+
+    def choices(self):
+        return [(tag.slug, tag.name) for tag in self.tag_model.objects.all()]
+
+    def filter(self, queryset, slugs):
+        return queryset.filter(**{f"{self.lookup}__in": slugs})
+
+    def counts(self, queryset):
+        rows = (
+            self.through.objects.filter(**{f"{self.item_field}__in": queryset.values("pk")})
+            .values("tag__slug")
+            .annotate(n=Count(self.item_field, distinct=True))
+        )
+        return {row["tag__slug"]: row["n"] for row in rows}
+
+
+@dataclass
+class ChoiceFacet:
+    """A facet over a plain model field with fixed choices (page type, offer kind...)."""
+
+    parameter: str
+    label: str
+    field_name: str
+    choice_list: list = field(default_factory=list)
+
+    def choices(self):
+        return list(self.choice_list)
+
+    def filter(self, queryset, slugs):
+        return queryset.filter(**{f"{self.field_name}__in": slugs})
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        return {row[self.field_name]: row["n"] for row in rows}
+
+
+class FacetedFilter:
+    """Reads the active facets from a QueryDict and filters a queryset with them."""
+
+    def __init__(self, facets, data):
+        self.facets = facets
+        self.errors = []
+        self.selected = {}
+        self._choices = {}
+        for facet in facets:
+            known = dict(facet.choices())
+            self._choices[facet.parameter] = known
+            asked = [value.strip() for value in data.getlist(facet.parameter) if value.strip()]
+            valid = [value for value in asked if value in known][:MAX_VALUES_PER_FACET]
+            if len(valid) < len([value for value in asked if value]):
+                self.errors.append(
+                    _("Un filtre « %(label)s » demandé n’existe pas ou plus ; il a été ignoré.")
+                    % {"label": facet.label}
+                )
+            if valid:
+                self.selected[facet.parameter] = valid
+
+    def apply(self, queryset, exclude=None):
+        for facet in self.facets:
+            slugs = self.selected.get(facet.parameter)
+            if slugs and facet.parameter != exclude:
+                queryset = facet.filter(queryset, slugs)
+        return queryset.distinct() if self.selected else queryset
+
+    def facet_values(self, base_queryset):
+        """For each facet, its values with the count they would give with the other facets on."""
+        result = []
+        for facet in self.facets:
+            counts = facet.counts(self.apply(base_queryset, exclude=facet.parameter))
+            chosen = self.selected.get(facet.parameter, [])
+            values = [
+                FacetValue(slug, label, counts.get(slug, 0), slug in chosen)
+                for slug, label in self._choices[facet.parameter].items()
+            ]
+            result.append({"parameter": facet.parameter, "label": facet.label, "values": values})
+        return result
+
+    @property
+    def active(self):
+        """(parameter, slug, label) of every active value, to show and remove them one by one."""
+        return [
+            (parameter, slug, self._choices[parameter][slug])
+            for parameter, slugs in self.selected.items()
+            for slug in slugs
+        ]
