@@ -207,6 +207,7 @@ DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
     "passerelles.demo_finish",
+    "passerelles.demo_translations",
 ]
 
 LOGGING = {

@@ -58,29 +58,28 @@ def language_links(context):
     return links
 
 
-@register.simple_tag(takes_context=True)
-def localized_url(context, page):
-    """The URL of `page` in the active language when it is translated, else of the page itself."""
-    if page is None:
-        return ""
-    request = context.get("request")
-    target = page.localized if getattr(page, "locale_id", None) != _active_locale_id() else page
-    return target.get_url(request) or ""
-
-
-def _active_locale_id():
+def _localized(page):
+    """`page` in the active language when a live translation exists, else `page` itself."""
     try:
-        return Locale.get_active().pk
+        active = Locale.get_active()
     except Locale.DoesNotExist:
-        return None
+        return page
+    if page.locale_id == active.pk:
+        return page
+    translation = page.get_translation_or_none(active)
+    return translation if translation is not None and translation.live else page
 
 
 @register.simple_tag(takes_context=True)
-def link_url(context, link):
-    """The URL of a LinkBlock value: its page (in the active language) or its external address."""
-    if link.get("page"):
-        return localized_url(context, link["page"])
-    return link.get("url") or ""
+def resolve_link(context, link):
+    """URL and label of a LinkBlock value. A page link follows the active language: its URL and,
+    outside the source language, its title are the translation's when there is one."""
+    page = link.get("page")
+    if not page:
+        return {"url": link.get("url") or "", "label": link.get("label", ""), "page": None}
+    target = _localized(page)
+    label = link.get("label") if target.pk == page.pk else target.title
+    return {"url": target.get_url(context.get("request")) or "", "label": label, "page": target}
 
 
 @register.filter
@@ -88,4 +87,4 @@ def is_active_section(page, link_page):
     """True when `page` is `link_page` or one of its descendants (the menu marks the section)."""
     if not page or not link_page or not hasattr(page, "path"):
         return False
-    return page.path.startswith(link_page.localized.path)
+    return page.path.startswith(link_page.path)
