@@ -50,7 +50,7 @@ lint: install ## ruff and makemigrations --check
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Extract and compile the interface translations
-	cd site && ../$(MANAGE) makemessages -l nl -l de -l en --ignore=node_modules
+	$(MANAGE) makemessages -l nl -l de -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=test-artifacts
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install ## Search latency benchmark (not a test)
