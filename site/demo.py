@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from .demo_loading import stream
 from .models import FooterSettings, HomePage, NavigationSettings, StandardPage
+from .roles import ensure_roles
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "passerelles-demo"
@@ -26,6 +27,8 @@ def load(loader):
             search_description=entry.get("search_description", ""),
         )
     ensure_admin()
+    loader.progress("Rôles et workflow de relecture")
+    ensure_roles(home)
 
 
 def ensure_home(loader, data):

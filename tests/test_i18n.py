@@ -64,3 +64,12 @@ def test_search_page_switcher_translates_the_url(client, demo_content):
     links = switcher_links(client.get("/recherche/?q=velo").content.decode())
     assert links["fr"].startswith("/recherche/")
     assert links["nl"].startswith("/nl/")
+
+
+def test_dutch_interface_shows_dutch_strings(client, demo_content):
+    html = client.get("/nl/").content.decode()
+    assert "Naar de inhoud" in html
+    assert "Aller au contenu" not in html
+    response = client.get("/nl/zoeken/?q=fiets")
+    assert response.status_code == 200
+    assert "Zoeken" in response.content.decode()
