@@ -225,3 +225,6 @@ def require_secret_key(secret_key):
     if not secret_key:
         raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement.")
     return secret_key
+
+
+PERSONAL_DATA_RETENTION_DAYS = int(env("PERSONAL_DATA_RETENTION_DAYS", str(365 * 2)))
