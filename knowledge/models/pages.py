@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -146,8 +147,16 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            raise ValidationError({"last_reviewed": _("La date de relecture ne peut pas être dans le futur.")})
+            errors["last_reviewed"] = _("La date de relecture ne peut pas être dans le futur.")
+        # An emptied rich text editor still sends "<p></p>": check that required sections say something.
+        for field in self._meta.concrete_fields:
+            if isinstance(field, RichTextField) and not field.blank:
+                if not strip_tags(getattr(self, field.name) or "").strip():
+                    errors[field.name] = _("Cette section est obligatoire : décrivez-la en quelques phrases.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_stale(self):
