@@ -8,7 +8,9 @@ SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Étape"), max_length=140, help_text=_("Un titre court : « Accueil du groupe »."))
+    title = blocks.CharBlock(
+        label=_("Étape"), max_length=140, help_text=_("Un titre court : « Accueil du groupe ».")
+    )
     duration = blocks.CharBlock(
         label=_("Durée"), required=False, max_length=60, help_text=_("Par exemple : 2 heures, 3 semaines.")
     )
@@ -21,7 +23,9 @@ class StepBlock(blocks.StructBlock):
 
 
 class IndicatorBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Résultat"), max_length=40, help_text=_("Un chiffre ou une valeur : « 68 % »."))
+    value = blocks.CharBlock(
+        label=_("Résultat"), max_length=40, help_text=_("Un chiffre ou une valeur : « 68 % ».")
+    )
     label = blocks.CharBlock(label=_("Ce qu'il mesure"), max_length=160)
     period = blocks.CharBlock(label=_("Période"), required=False, max_length=60)
 
@@ -34,9 +38,13 @@ class IndicatorBlock(blocks.StructBlock):
 class TestimonialBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Témoignage"))
     author = blocks.CharBlock(
-        label=_("Qui parle"), max_length=120, help_text=_("Un prénom suffit ; demandez l'accord de la personne.")
+        label=_("Qui parle"),
+        max_length=120,
+        help_text=_("Un prénom suffit ; demandez l'accord de la personne."),
     )
-    role = blocks.CharBlock(label=_("Rôle"), required=False, max_length=160, help_text=_("Stagiaire, formatrice..."))
+    role = blocks.CharBlock(
+        label=_("Rôle"), required=False, max_length=160, help_text=_("Stagiaire, formatrice...")
+    )
 
     class Meta:
         icon = "openquote"

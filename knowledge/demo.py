@@ -33,7 +33,9 @@ def load(loader):
     for entry in loader.step("fiches actions", data["fiches"]):
         fields = {name: entry.get(name, "") for name in FICHE_SECTIONS}
         fields["steps"] = stream([{"type": "step", "value": step} for step in entry["steps"]])
-        fields["indicators"] = stream([{"type": "indicator", "value": v} for v in entry.get("indicators", [])])
+        fields["indicators"] = stream(
+            [{"type": "indicator", "value": v} for v in entry.get("indicators", [])]
+        )
         upsert_item(loader, index, FicheActionPage, entry, fields, tag_models)
     for entry in loader.step("bonnes pratiques", data["pratiques"]):
         fields = {name: entry.get(name, "") for name in PRATIQUE_SECTIONS}

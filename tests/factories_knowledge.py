@@ -37,8 +37,14 @@ class FicheActionPageFactory(KnowledgeItemFactory):
     problem = "<p>Les stagiaires n’osent pas postuler en ligne.</p>"
     objectives = "<p>Chaque stagiaire envoie une candidature en ligne en fin d’atelier.</p>"
     steps = [
-        ("step", {"title": "Accueil du groupe", "duration": "30 minutes", "description": "<p>Tour de table.</p>"}),
-        ("step", {"title": "Rédaction du CV", "duration": "2 heures", "description": "<p>Sur ordinateur.</p>"}),
+        (
+            "step",
+            {"title": "Accueil du groupe", "duration": "30 minutes", "description": "<p>Tour de table.</p>"},
+        ),
+        (
+            "step",
+            {"title": "Rédaction du CV", "duration": "2 heures", "description": "<p>Sur ordinateur.</p>"},
+        ),
     ]
     indicators = [("indicator", {"value": "8 sur 10", "label": "stagiaires ont postulé", "period": "2025"})]
     contacts = [
@@ -64,7 +70,9 @@ class BonnePratiquePageFactory(KnowledgeItemFactory):
     context = "<p>Un atelier de réparation de vélos dans un quartier sans magasin.</p>"
     practice = "<p>Les stagiaires réparent les vélos des habitants à prix libre.</p>"
     impact = "<p>Trois stagiaires sur quatre trouvent un emploi ou une formation qualifiante.</p>"
-    testimonials = [("testimonial", {"quote": "J’ai retrouvé un rythme.", "author": "Karim", "role": "stagiaire"})]
+    testimonials = [
+        ("testimonial", {"quote": "J’ai retrouvé un rythme.", "author": "Karim", "role": "stagiaire"})
+    ]
 
     class Meta:
         model = BonnePratiquePage

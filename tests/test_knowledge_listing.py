@@ -84,18 +84,19 @@ def test_filter_by_sector_and_public_gives_the_right_items_and_counts(client, de
 def test_values_of_one_facet_are_combined_with_or(client, demo_content):
     items = fixture_items()
     html = client.get(LISTING + "?secteur=reparation-velos&secteur=deee&tri=az").content.decode()
-    expected = [
-        item for item in items if {"reparation-velos", "deee"} & set(item["tags"]["sectors"])
-    ]
+    expected = [item for item in items if {"reparation-velos", "deee"} & set(item["tags"]["sectors"])]
     assert f"{len(expected)} contenus trouvés" in html
 
 
 def test_type_filter_and_alphabetical_sort(client, demo_content):
     html = client.get(LISTING + "?type=pratique&tri=az").content.decode()
     titles = result_titles(html)
-    pratiques = [item for item in json.loads(
-        (settings.BASE_DIR / "fixtures" / "knowledge.json").read_text(encoding="utf-8")
-    )["pratiques"]]
+    pratiques = [
+        item
+        for item in json.loads(
+            (settings.BASE_DIR / "fixtures" / "knowledge.json").read_text(encoding="utf-8")
+        )["pratiques"]
+    ]
     assert f"{len(pratiques)} contenus trouvés" in html
     assert titles == sorted(titles, key=str.casefold) or titles[0].startswith("Des")
     assert "Bonne pratique" in html and "Retirer le filtre Bonne pratique" in html
@@ -153,7 +154,9 @@ def test_unknown_value_keeps_the_valid_ones(client, small_index):
 
 def test_feed_parses_and_follows_the_filters(client, demo_content):
     listing = client.get(LISTING + "?secteur=reparation-velos").content.decode()
-    link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', listing)
+    link = re.search(
+        r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', listing
+    )
     assert link and link.group(1) == "/fiches-et-pratiques/flux/?secteur=reparation-velos"
 
     everything = feedparser.parse(client.get("/fiches-et-pratiques/flux/").content)

@@ -40,7 +40,16 @@ def fiche_form(**overrides):
         "partners": rich_text(""),
         "lessons": rich_text(""),
         "steps": streamfield(
-            [("step", {"title": "La carte", "duration": "2 heures", "description": rich_text("<p>Au centre, son prénom.</p>")})]
+            [
+                (
+                    "step",
+                    {
+                        "title": "La carte",
+                        "duration": "2 heures",
+                        "description": rich_text("<p>Au centre, son prénom.</p>"),
+                    },
+                )
+            ]
         ),
         "indicators": streamfield([]),
         "contacts": streamfield([]),
@@ -64,7 +73,12 @@ def add_url(model_name, parent):
 def test_index_can_be_created_in_admin(admin_client_logged, home):
     response = admin_client_logged.post(
         add_url("knowledgeindexpage", home),
-        {"title": "Fiches et pratiques", "slug": "fiches-et-pratiques", "introduction": "Ce qui marche.", "action-publish": "publish"},
+        {
+            "title": "Fiches et pratiques",
+            "slug": "fiches-et-pratiques",
+            "introduction": "Ce qui marche.",
+            "action-publish": "publish",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = KnowledgeIndexPage.objects.get(slug="fiches-et-pratiques")
@@ -164,7 +178,13 @@ def test_preview_of_a_new_fiche(admin_client_logged, index, numerique):
 def test_fiche_renders_its_sections_toc_and_contacts(client, index, numerique):
     fiche = FicheActionPageFactory(parent=index, title="Des ateliers CV", tags={"sectors": [numerique]})
     html = client.get(fiche.url).content.decode()
-    for anchor, title in [("probleme", "Problème rencontré"), ("objectifs", "Objectifs"), ("etapes", "Étapes"), ("resultats", "Résultats et indicateurs"), ("contacts", "Contacts")]:
+    for anchor, title in [
+        ("probleme", "Problème rencontré"),
+        ("objectifs", "Objectifs"),
+        ("etapes", "Étapes"),
+        ("resultats", "Résultats et indicateurs"),
+        ("contacts", "Contacts"),
+    ]:
         assert f'<a href="#{anchor}">{title}</a>' in html
         assert f'id="{anchor}"' in html
     assert "Nadia Lemaire" in html and "EPN de Ciney" in html
@@ -176,7 +196,9 @@ def test_fiche_renders_its_sections_toc_and_contacts(client, index, numerique):
 
 
 def test_stale_fiche_shows_a_freshness_notice(client, index):
-    fiche = FicheActionPageFactory(parent=index, last_reviewed=datetime.date.today() - datetime.timedelta(days=400))
+    fiche = FicheActionPageFactory(
+        parent=index, last_reviewed=datetime.date.today() - datetime.timedelta(days=400)
+    )
     assert "n’a pas été relu depuis" in client.get(fiche.url).content.decode()
 
 
@@ -191,8 +213,12 @@ def test_related_content_is_ranked_by_shared_tags(client, index, numerique):
     neet = Public.objects.create(name="NEET", slug="neet")
     femmes = Public.objects.create(name="Femmes", slug="femmes")
     fiche = FicheActionPageFactory(parent=index, tags={"sectors": [numerique], "publics": [neet]})
-    closest = BonnePratiquePageFactory(parent=index, title="Très proche", tags={"sectors": [numerique], "publics": [neet]})
-    near = FicheActionPageFactory(parent=index, title="Assez proche", tags={"sectors": [numerique], "publics": [femmes]})
+    closest = BonnePratiquePageFactory(
+        parent=index, title="Très proche", tags={"sectors": [numerique], "publics": [neet]}
+    )
+    near = FicheActionPageFactory(
+        parent=index, title="Assez proche", tags={"sectors": [numerique], "publics": [femmes]}
+    )
     FicheActionPageFactory(parent=index, title="Sans rapport", tags={"publics": [femmes]})
     html = client.get(fiche.url).content.decode()
     related = html.split('id="voir-aussi"')[1]
@@ -203,7 +229,9 @@ def test_related_content_is_ranked_by_shared_tags(client, index, numerique):
 def test_no_personal_email_in_contacts(client, index):
     fiche = FicheActionPageFactory(parent=index)
     assert "@" not in client.get(fiche.url).content.decode()
-    assert "email" not in dict(FicheActionPage.contacts.field.stream_block.child_blocks["contact"].child_blocks)
+    assert "email" not in dict(
+        FicheActionPage.contacts.field.stream_block.child_blocks["contact"].child_blocks
+    )
 
 
 def detail_budget(client, index, numerique, page):

@@ -5,7 +5,11 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.factories_knowledge import BonnePratiquePageFactory, FicheActionPageFactory, KnowledgeIndexPageFactory
+from tests.factories_knowledge import (
+    BonnePratiquePageFactory,
+    FicheActionPageFactory,
+    KnowledgeIndexPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

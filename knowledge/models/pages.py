@@ -21,7 +21,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..blocks import SECTION_FEATURES, AttachmentBlock, ContactBlock, IndicatorBlock, StepBlock, TestimonialBlock
+from ..blocks import (
+    SECTION_FEATURES,
+    AttachmentBlock,
+    ContactBlock,
+    IndicatorBlock,
+    StepBlock,
+    TestimonialBlock,
+)
 from .tagging import (
     KnowledgePublic,
     KnowledgeSector,
@@ -78,12 +85,16 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("résumé"),
         max_length=600,
-        help_text=_("Deux ou trois phrases : ce que c'est, pour qui, ce que ça change. Affiché dans les listes."),
+        help_text=_(
+            "Deux ou trois phrases : ce que c'est, pour qui, ce que ça change. Affiché dans les listes."
+        ),
     )
     last_reviewed = models.DateField(
         _("dernière relecture"),
         default=datetime.date.today,
-        help_text=_("Date à laquelle le contenu a été vérifié. Au-delà de 12 mois, un avis prévient le lecteur."),
+        help_text=_(
+            "Date à laquelle le contenu a été vérifié. Au-delà de 12 mois, un avis prévient le lecteur."
+        ),
     )
     sectors = ClusterTaggableManager(
         through=KnowledgeSector, blank=True, verbose_name=_("secteurs"), related_name="knowledge_items"
@@ -218,7 +229,9 @@ class FicheActionPage(KnowledgeItemPage):
         help_text=_("Quelle difficulté, vécue par qui, cette action résout-elle ?"),
     )
     objectives = RichTextField(
-        _("objectifs"), features=SECTION_FEATURES, help_text=_("Ce que l'action veut obtenir, si possible mesurable.")
+        _("objectifs"),
+        features=SECTION_FEATURES,
+        help_text=_("Ce que l'action veut obtenir, si possible mesurable."),
     )
     public_description = RichTextField(
         _("public visé"),
@@ -314,7 +327,9 @@ class BonnePratiquePage(KnowledgeItemPage):
         _("la pratique"), features=SECTION_FEATURES, help_text=_("Ce que la structure fait concrètement.")
     )
     impact = RichTextField(
-        _("impact"), features=SECTION_FEATURES, help_text=_("Ce que la pratique change pour le public et l'équipe.")
+        _("impact"),
+        features=SECTION_FEATURES,
+        help_text=_("Ce que la pratique change pour le public et l'équipe."),
     )
     transfer_conditions = RichTextField(
         _("conditions de transfert"),
