@@ -2,7 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 
 SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -35,23 +34,6 @@ class IndicatorBlock(blocks.StructBlock):
         template = "blocks/indicator_block.html"
 
 
-class TestimonialBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Témoignage"))
-    author = blocks.CharBlock(
-        label=_("Qui parle"),
-        max_length=120,
-        help_text=_("Un prénom suffit ; demandez l'accord de la personne."),
-    )
-    role = blocks.CharBlock(
-        label=_("Rôle"), required=False, max_length=160, help_text=_("Stagiaire, formatrice...")
-    )
-
-    class Meta:
-        icon = "openquote"
-        label = _("Témoignage")
-        template = "blocks/testimonial_block.html"
-
-
 class ContactBlock(blocks.StructBlock):
     """A person to ask about the action. Never a personal e-mail address: the structure's phone or site."""
 
@@ -67,13 +49,3 @@ class ContactBlock(blocks.StructBlock):
         icon = "user"
         label = _("Personne de contact")
         template = "blocks/contact_block.html"
-
-
-class AttachmentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(label=_("Titre affiché"), required=False, max_length=160)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Pièce jointe")
-        template = "blocks/document_block.html"

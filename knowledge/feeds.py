@@ -34,6 +34,10 @@ class KnowledgeFeed(Feed):
         query = self.request.GET.urlencode()
         return obj.get_full_url(self.request) + (f"?{query}" if query else "")
 
+    def feed_url(self, obj):
+        query = self.request.GET.urlencode()
+        return self.request.build_absolute_uri(self.request.path) + (f"?{query}" if query else "")
+
     def subtitle(self, obj):
         return obj.introduction or _("Les nouvelles fiches actions et bonnes pratiques du réseau.")
 

@@ -44,6 +44,16 @@ def result_titles(html):
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a></h3>', html)
 
 
+def test_demo_content_covers_every_sector_and_public():
+    taxonomy = json.loads((settings.BASE_DIR / "fixtures" / "taxonomy.json").read_text(encoding="utf-8"))
+    items = fixture_items()
+    assert len(items) >= 20
+    for vocabulary in ("sectors", "publics"):
+        used = {slug for item in items for slug in item["tags"][vocabulary]}
+        assert used == {entry["slug"] for entry in taxonomy[vocabulary]}, vocabulary
+    assert any(item["last_reviewed"] < "2025-06-01" for item in items)  # some need a review
+
+
 def test_listing_shows_the_demo_content(client, demo_content):
     response = client.get(LISTING)
     assert response.status_code == 200
@@ -171,6 +181,7 @@ def test_feed_parses_and_follows_the_filters(client, demo_content):
     expected = {item["title"] for item in fixture_items() if "reparation-velos" in item["tags"]["sectors"]}
     assert {entry.title for entry in filtered.entries} == expected
     assert "Réparation" in filtered.feed.title
+    assert any(link.href.endswith("/flux/?secteur=reparation-velos") for link in filtered.feed.links)
     assert all(entry.link.startswith("http") for entry in filtered.entries)
     assert "@" not in response.content.decode()
 

@@ -21,13 +21,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from passerelles.blocks import DocumentBlock, QuoteBlock
+
 from ..blocks import (
     SECTION_FEATURES,
-    AttachmentBlock,
     ContactBlock,
     IndicatorBlock,
     StepBlock,
-    TestimonialBlock,
 )
 from .tagging import (
     KnowledgePublic,
@@ -39,6 +39,8 @@ from .tagging import (
 
 # A fiche not reviewed for this long gets a notice: practices and rules change.
 FRESHNESS_DAYS = 365
+# Wagtail derives a template name per class unless the class names one itself: both kinds share this one.
+ITEM_TEMPLATE = "knowledge/knowledge_item_page.html"
 
 
 class KnowledgeIndexPage(RoutablePageMixin, Page):
@@ -121,7 +123,7 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
         help_text=_("Nom, fonction, structure. Jamais d'adresse e-mail personnelle : elle serait publique."),
     )
     attachments = StreamField(
-        [("attachment", AttachmentBlock())],
+        [("attachment", DocumentBlock(label=_("Pièce jointe")))],
         verbose_name=_("pièces jointes"),
         blank=True,
         help_text=_("Outils, modèles, grilles d'évaluation à télécharger."),
@@ -141,9 +143,10 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
         )
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
-    is_creatable = False
+    is_creatable = False  # subclasses are creatable: Wagtail sets it per class
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
+    template = ITEM_TEMPLATE
 
     class Meta:
         verbose_name = _("contenu de la base de savoirs")
@@ -218,10 +221,21 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
         return pdf_response(self, request)
 
 
+def item_panels(*section_panels):
+    """The editing form of an item: title, summary, its own sections, then what every item has."""
+    return (
+        Page.content_panels
+        + [FieldPanel("summary"), *section_panels]
+        + [FieldPanel("contacts"), FieldPanel("attachments"), FieldPanel("last_reviewed")]
+        + KnowledgeItemPage.tag_panels
+    )
+
+
 class FicheActionPage(KnowledgeItemPage):
     """A how-to: the problem, what to do step by step, with which means, and what came out of it."""
 
     default_kind = KnowledgeItemPage.KIND_FICHE
+    template = ITEM_TEMPLATE
 
     problem = RichTextField(
         _("problème rencontré"),
@@ -270,23 +284,15 @@ class FicheActionPage(KnowledgeItemPage):
         help_text=_("Ce qui a marché, ce que vous feriez autrement."),
     )
 
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("summary"),
-            FieldPanel("problem"),
-            FieldPanel("objectives"),
-            FieldPanel("public_description"),
-            FieldPanel("steps"),
-            FieldPanel("means"),
-            FieldPanel("partners"),
-            FieldPanel("indicators"),
-            FieldPanel("lessons"),
-            FieldPanel("contacts"),
-            FieldPanel("attachments"),
-            FieldPanel("last_reviewed"),
-        ]
-        + KnowledgeItemPage.tag_panels
+    content_panels = item_panels(
+        FieldPanel("problem"),
+        FieldPanel("objectives"),
+        FieldPanel("public_description"),
+        FieldPanel("steps"),
+        FieldPanel("means"),
+        FieldPanel("partners"),
+        FieldPanel("indicators"),
+        FieldPanel("lessons"),
     )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("problem"),
@@ -294,11 +300,6 @@ class FicheActionPage(KnowledgeItemPage):
         index.SearchField("steps"),
         index.SearchField("lessons"),
     ]
-    is_creatable = True
-    parent_page_types = ["knowledge.KnowledgeIndexPage"]
-    subpage_types = []
-    template = "knowledge/knowledge_item_page.html"
-
     sections_spec = [
         ("problem", "probleme", _("Problème rencontré"), "richtext"),
         ("objectives", "objectifs", _("Objectifs"), "richtext"),
@@ -319,6 +320,7 @@ class BonnePratiquePage(KnowledgeItemPage):
     """An experience that works: its context, the practice, its impact and how to transfer it."""
 
     default_kind = KnowledgeItemPage.KIND_PRATIQUE
+    template = ITEM_TEMPLATE
 
     context = RichTextField(
         _("contexte"), features=SECTION_FEATURES, help_text=_("Où, quand et pourquoi la pratique est née.")
@@ -338,42 +340,29 @@ class BonnePratiquePage(KnowledgeItemPage):
         help_text=_("Ce qu'il faut réunir pour la reproduire ailleurs : moyens, partenaires, agrément."),
     )
     testimonials = StreamField(
-        [("testimonial", TestimonialBlock())],
+        [("testimonial", QuoteBlock(label=_("Témoignage")))],
         verbose_name=_("témoignages"),
         blank=True,
         help_text=_("Paroles de stagiaires, de travailleurs ou de partenaires, avec leur accord."),
     )
 
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("summary"),
-            FieldPanel("context"),
-            FieldPanel("practice"),
-            FieldPanel("impact"),
-            FieldPanel("transfer_conditions"),
-            InlinePanel(
-                "practice_organisations",
-                label=_("Organisations qui la mènent"),
-                help_text=_("Les structures de l'annuaire qui pratiquent cette bonne pratique."),
-            ),
-            FieldPanel("testimonials"),
-            FieldPanel("contacts"),
-            FieldPanel("attachments"),
-            FieldPanel("last_reviewed"),
-        ]
-        + KnowledgeItemPage.tag_panels
+    content_panels = item_panels(
+        FieldPanel("context"),
+        FieldPanel("practice"),
+        FieldPanel("impact"),
+        FieldPanel("transfer_conditions"),
+        InlinePanel(
+            "practice_organisations",
+            label=_("Organisations qui la mènent"),
+            help_text=_("Les structures de l'annuaire qui pratiquent cette bonne pratique."),
+        ),
+        FieldPanel("testimonials"),
     )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("context"),
         index.SearchField("practice"),
         index.SearchField("impact"),
     ]
-    is_creatable = True
-    parent_page_types = ["knowledge.KnowledgeIndexPage"]
-    subpage_types = []
-    template = "knowledge/knowledge_item_page.html"
-
     sections_spec = [
         ("context", "contexte", _("Contexte"), "richtext"),
         ("practice", "pratique", _("La pratique"), "richtext"),
