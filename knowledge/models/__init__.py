@@ -1,1 +1,15 @@
+from .pages import (  # noqa: F401
+    BonnePratiquePage,
+    FicheActionPage,
+    KnowledgeIndexPage,
+    KnowledgeItemPage,
+    PracticeOrganisation,
+)
+from .tagging import (  # noqa: F401
+    KnowledgePublic,
+    KnowledgeSector,
+    KnowledgeStructureType,
+    KnowledgeTheme,
+    KnowledgeZone,
+)
 from .taxonomy import Public, Sector, StructureType, Theme, Zone  # noqa: F401

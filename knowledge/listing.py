@@ -1,0 +1,117 @@
+"""The knowledge index listing: facets, sorting and paging read from the query string.
+
+Everything lives in the URL so a filtered list can be shared or subscribed to as a feed.
+Bad input (unknown values, page=abc, tri=<script>) is ignored with a French message, never an error.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+
+from .models.tagging import TAGGINGS
+
+PER_PAGE = 12
+SORTS = {
+    "recent": ("-first_published_at", "-pk"),
+    "az": ("title", "pk"),
+}
+SORT_CHOICES = [("recent", gettext_lazy("Les plus récents")), ("az", gettext_lazy("Titre, de A à Z"))]
+DEFAULT_SORT = "recent"
+
+
+def knowledge_facets():
+    from .models.pages import KnowledgeItemPage
+
+    facets = [
+        ChoiceFacet(
+            parameter="type",
+            label=_("Type de contenu"),
+            field_name="kind",
+            choice_list=[(value, str(label)) for value, label in KnowledgeItemPage.KIND_CHOICES],
+        )
+    ]
+    labels = {
+        "sectors": _("Secteur"),
+        "publics": _("Public"),
+        "themes": _("Thème"),
+        "structure_types": _("Type de structure"),
+        "zones": _("Zone"),
+    }
+    for name, through, tag_model in TAGGINGS:
+        facets.append(
+            Facet(
+                parameter=tag_model.url_parameter,
+                label=labels[name],
+                tag_model=tag_model,
+                through=through,
+                lookup=f"{through._meta.get_field('content_object').remote_field.related_name}__tag__slug",
+            )
+        )
+    return facets
+
+
+def filtered_items(index_page, data):
+    """(faceted filter, filtered queryset, sort key, messages) for the query string `data`."""
+    faceted = FacetedFilter(knowledge_facets(), data)
+    messages = list(faceted.errors)
+    sort = data.get("tri", DEFAULT_SORT)
+    if sort not in SORTS:
+        messages.append(_("Ce tri n’existe pas ; la liste est triée des plus récents aux plus anciens."))
+        sort = DEFAULT_SORT
+    base = index_page.items()
+    items = faceted.apply(base).order_by(*SORTS[sort])
+    return faceted, base, items, sort, messages
+
+
+def with_card_data(queryset):
+    """Prefetches what a card shows (sectors, publics) so a page of results costs fixed queries."""
+    from .models.tagging import KnowledgePublic, KnowledgeSector
+
+    return queryset.prefetch_related(
+        Prefetch("sector_items", queryset=KnowledgeSector.objects.select_related("tag")),
+        Prefetch("public_items", queryset=KnowledgePublic.objects.select_related("tag")),
+    )
+
+
+def paginate(queryset, raw_page, messages):
+    paginator = Paginator(queryset, PER_PAGE)
+    try:
+        return paginator.page(raw_page or 1)
+    except PageNotAnInteger:
+        messages.append(_("Le numéro de page demandé n’est pas valable ; voici la première page."))
+        return paginator.page(1)
+    except EmptyPage:
+        messages.append(_("Cette page de résultats n’existe pas ; voici la dernière page."))
+        return paginator.page(paginator.num_pages)
+
+
+def listing_context(index_page, request):
+    faceted, base, items, sort, messages = filtered_items(index_page, request.GET)
+    page_obj = paginate(with_card_data(items), request.GET.get("page"), messages)
+    feed_query = request.GET.copy()
+    feed_query.pop("page", None)
+    return {
+        "facets": faceted.facet_values(base),
+        "active_filters": removal_links(request.GET, faceted.active),
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "sort": sort,
+        "sort_choices": SORT_CHOICES,
+        "filter_messages": messages,
+        "feed_query": feed_query.urlencode(),
+    }
+
+
+def removal_links(data, active):
+    """(label, query string without that value) for every active filter, to remove them one by one."""
+    links = []
+    for parameter, slug, label in active:
+        query = data.copy()
+        query.setlist(parameter, [value for value in data.getlist(parameter) if value.strip() != slug])
+        query.pop("page", None)
+        links.append((label, query.urlencode()))
+    return links

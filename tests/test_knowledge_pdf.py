@@ -1,0 +1,46 @@
+"""The PDF download is a real PDF, named after the slug, with the fiche's title and sections in its text."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.factories_knowledge import (
+    BonnePratiquePageFactory,
+    FicheActionPageFactory,
+    KnowledgeIndexPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(response):
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def test_fiche_pdf_is_a_real_pdf_with_its_title(client, home):
+    index = KnowledgeIndexPageFactory(parent=home)
+    fiche = FicheActionPageFactory(parent=index, title="Un CV en carte mentale", slug="cv-carte-mentale")
+    response = client.get(fiche.url + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="cv-carte-mentale.pdf"'
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response)
+    assert "Un CV en carte mentale" in text
+    assert "Problème rencontré" in text and "Accueil du groupe" in text
+    assert "Nadia Lemaire" in text
+
+
+def test_pratique_pdf_has_its_testimonials(client, home):
+    index = KnowledgeIndexPageFactory(parent=home)
+    pratique = BonnePratiquePageFactory(parent=index, title="Des vélos prêtés aux stagiaires")
+    text = pdf_text(client.get(pratique.url + "pdf/"))
+    assert "Des vélos prêtés aux stagiaires" in text and "J’ai retrouvé un rythme." in text
+
+
+def test_unknown_sub_route_is_a_404(client, home):
+    index = KnowledgeIndexPageFactory(parent=home)
+    fiche = FicheActionPageFactory(parent=index)
+    assert client.get(fiche.url + "pdf/autre/").status_code == 404
