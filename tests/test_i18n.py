@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def switcher_links(html):
-    nav = html.split('aria-label="Choix de la langue"', 1)[1].split("</nav>", 1)[0]
+    nav = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
     return dict((code, href) for href, code in re.findall(r'<a href="([^"]*)" lang="([a-z]{2})"', nav))
 
 
