@@ -1,5 +1,6 @@
 """The testimonial of a former trainee, shown on offer pages."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -33,7 +34,7 @@ class TestimonialBlock(blocks.StructBlock):
         words = [word for word in name.replace(".", " ").split() if len(word) > 1]
         if "@" in name or len(words) > 1:
             raise blocks.StructBlockValidationError(
-                block_errors={"name": [_("Indiquez seulement un prénom ou des initiales.")]}
+                block_errors={"name": ValidationError(_("Indiquez seulement un prénom ou des initiales."))}
             )
         return value
 

@@ -8,7 +8,7 @@ left out by default through that facet's default selection, so the counts stay h
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, Count, DateField, F, Q, Value, When
+from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -75,7 +75,10 @@ def offer_facets():
 
 def with_cards_data(queryset):
     """What an offer card shows, fetched in a fixed number of queries whatever the number of offers."""
-    return queryset.prefetch_related("sector_items__tag", "zone_items__tag")
+    return queryset.prefetch_related(
+        Prefetch("sector_items", queryset=OfferSector.objects.select_related("tag")),
+        Prefetch("zone_items", queryset=OfferZone.objects.select_related("tag")),
+    )
 
 
 def soonest_first(queryset, today=None):
