@@ -194,3 +194,11 @@ def test_listing_links_to_its_filtered_feeds(client, offers):
     html = client.get(index.url + "?secteur=numerique&page=1").content.decode()
     assert f'href="{index.url}flux/?secteur=numerique"' in html
     assert f'href="{index.url}flux/atom/?secteur=numerique"' in html
+
+
+def test_submitting_the_default_dates_keeps_the_default_view(client, offers):
+    index, _ = offers
+    html = client.get(index.url + "?etat=a-venir&etat=en-cours&secteur=numerique").content.decode()
+    assert "Les offres terminées sont masquées" in html
+    assert 'href="?etat=a-venir&amp;etat=en-cours">Numérique' in html
+    assert "(retirer ce filtre)" in html and html.count("(retirer ce filtre)") == 1

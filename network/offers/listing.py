@@ -103,9 +103,10 @@ def sorted_offers(queryset, sort):
 def filter_for(data):
     """The FacetedFilter of a query string; no date status asked means the default ones."""
     facet_filter = FacetedFilter(offer_facets(), data)
-    facet_filter.default_status = STATUS_PARAMETER not in facet_filter.selected
-    if facet_filter.default_status:
-        facet_filter.selected[STATUS_PARAMETER] = list(DEFAULT_STATUSES)
+    asked = set(facet_filter.selected.get(STATUS_PARAMETER, DEFAULT_STATUSES))
+    # Submitting the form unchanged sends the default statuses: still the default view.
+    facet_filter.default_status = asked == set(DEFAULT_STATUSES)
+    facet_filter.selected[STATUS_PARAMETER] = [slug for slug, _label in StatusFacet().choices() if slug in asked]
     return facet_filter
 
 
