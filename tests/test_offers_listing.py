@@ -26,7 +26,10 @@ def offers(home):
     index = OffersIndexPageFactory(parent=home)
     made = {
         "velo_formation": OfferPageFactory(
-            parent=index, title="Atelier vélo", start_date=days(20), tags={"sectors": [velo], "publics": [neet]}
+            parent=index,
+            title="Atelier vélo",
+            start_date=days(20),
+            tags={"sectors": [velo], "publics": [neet]},
         ),
         "velo_finie": OfferPageFactory(
             parent=index,
@@ -36,15 +39,25 @@ def offers(home):
             tags={"sectors": [velo]},
         ),
         "velo_stage": OfferPageFactory(
-            parent=index, title="Stage vélo", kind="stage", permanent_entry=True, start_date=None,
+            parent=index,
+            title="Stage vélo",
+            kind="stage",
+            permanent_entry=True,
+            start_date=None,
             tags={"sectors": [velo], "zones": [liege]},
         ),
         "numerique": OfferPageFactory(
-            parent=index, title="Bases numériques", start_date=days(-10), end_date=days(30),
+            parent=index,
+            title="Bases numériques",
+            start_date=days(-10),
+            end_date=days(30),
             tags={"sectors": [numerique]},
         ),
         "emploi": OfferPageFactory(
-            parent=index, title="Emploi article 60", kind="emploi-insertion", start_date=days(5),
+            parent=index,
+            title="Emploi article 60",
+            kind="emploi-insertion",
+            start_date=days(5),
             tags={"sectors": [velo, numerique]},
         ),
     }

@@ -74,7 +74,12 @@ def test_offers_index_can_be_created_in_admin(admin_client_logged, home):
     url = reverse("wagtailadmin_pages:add", args=("offers", "offersindexpage", home.pk))
     response = admin_client_logged.post(
         url,
-        {"title": "Offres", "slug": "offres", "introduction": "Le parcours vers l’emploi.", "action-publish": "p"},
+        {
+            "title": "Offres",
+            "slug": "offres",
+            "introduction": "Le parcours vers l’emploi.",
+            "action-publish": "p",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = OffersIndexPage.objects.get(slug="offres")
@@ -102,10 +107,15 @@ def test_offer_can_be_created_in_admin_with_tags_and_testimonial(admin_client_lo
         ({"end_date": (TODAY - datetime.timedelta(days=400)).isoformat()}, "La date de fin doit suivre"),
         ({"postcode": "60A0"}, "4 chiffres"),
         ({"apply_phone": "appelez-nous"}, "numéro de téléphone"),
-        ({"testimonials-0-value-name": "Samir Benali"}, "Indiquez seulement un pr"),  # JSON-escaped in the form
+        (
+            {"testimonials-0-value-name": "Samir Benali"},
+            "Indiquez seulement un pr",
+        ),  # JSON-escaped in the form
     ],
 )
-def test_admin_refuses_bad_offer_input_in_french(admin_client_logged, index, vocabularies, overrides, message):
+def test_admin_refuses_bad_offer_input_in_french(
+    admin_client_logged, index, vocabularies, overrides, message
+):
     url = reverse("wagtailadmin_pages:add", args=("offers", "offerpage", index.pk))
     response = admin_client_logged.post(url, offer_form(**overrides))
     assert response.status_code == 200
@@ -162,9 +172,22 @@ def test_withdrawn_organisation_is_not_linked(client, index, home):
 def test_offers_of_organisation_lists_its_current_offers_in_fixed_queries(client, index, home, vocabularies):
     organisation = StandardPageFactory(parent=home, title="Vélo Solidaire", slug="velo-solidaire")
     other = StandardPageFactory(parent=home, title="Autre structure", slug="autre")
-    OfferPageFactory(parent=index, title="Atelier vélo", organisation=organisation, tags={"sectors": [vocabularies["velo"]]})
-    OfferPageFactory(parent=index, title="Stage vélo", kind="stage", organisation=organisation, permanent_entry=True)
-    OfferPageFactory(parent=index, title="Session finie", organisation=organisation, end_date=TODAY - datetime.timedelta(days=3), start_date=TODAY - datetime.timedelta(days=90))
+    OfferPageFactory(
+        parent=index,
+        title="Atelier vélo",
+        organisation=organisation,
+        tags={"sectors": [vocabularies["velo"]]},
+    )
+    OfferPageFactory(
+        parent=index, title="Stage vélo", kind="stage", organisation=organisation, permanent_entry=True
+    )
+    OfferPageFactory(
+        parent=index,
+        title="Session finie",
+        organisation=organisation,
+        end_date=TODAY - datetime.timedelta(days=3),
+        start_date=TODAY - datetime.timedelta(days=90),
+    )
     OfferPageFactory(parent=index, title="Offre d’une autre structure", organisation=other)
     draft = OfferPageFactory(parent=index, title="Brouillon", organisation=organisation)
     draft.unpublish()
@@ -177,7 +200,9 @@ def test_offers_of_organisation_lists_its_current_offers_in_fixed_queries(client
     assert [offer.title for offer in offers] == ["Stage vélo", "Atelier vélo"]
     assert len(queries) <= 4
     for _ in range(5):
-        OfferPageFactory(parent=index, organisation=organisation, tags={"sectors": [vocabularies["numerique"]]})
+        OfferPageFactory(
+            parent=index, organisation=organisation, tags={"sectors": [vocabularies["numerique"]]}
+        )
     with CaptureQueriesContext(connection) as more:
         assert len(offers_of(organisation)) == 7
     assert len(more) == len(queries)
@@ -226,7 +251,11 @@ def test_offer_page_query_budget_is_fixed(client, index, vocabularies, home):
         parent=index,
         organisation=organisation,
         testimonials=[("testimonial", {"name": "Ali", "outcome": "", "quote": "Bien."})] * 3,
-        tags={"sectors": list(Sector.objects.all()), "publics": [vocabularies["neet"]], "zones": [vocabularies["hainaut"]]},
+        tags={
+            "sectors": list(Sector.objects.all()),
+            "publics": [vocabularies["neet"]],
+            "zones": [vocabularies["hainaut"]],
+        },
     )
 
     def grow(count):

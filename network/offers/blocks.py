@@ -13,7 +13,9 @@ class TestimonialBlock(blocks.StructBlock):
     name = blocks.CharBlock(
         label=_("Prénom ou initiales"),
         max_length=30,
-        help_text=_("Seulement un prénom ou des initiales (ex. « Samira » ou « J. D. »), jamais un nom complet."),
+        help_text=_(
+            "Seulement un prénom ou des initiales (ex. « Samira » ou « J. D. »), jamais un nom complet."
+        ),
     )
     outcome = blocks.CharBlock(
         label=_("Et après ?"),

@@ -106,7 +106,9 @@ def filter_for(data):
     asked = set(facet_filter.selected.get(STATUS_PARAMETER, DEFAULT_STATUSES))
     # Submitting the form unchanged sends the default statuses: still the default view.
     facet_filter.default_status = asked == set(DEFAULT_STATUSES)
-    facet_filter.selected[STATUS_PARAMETER] = [slug for slug, _label in StatusFacet().choices() if slug in asked]
+    facet_filter.selected[STATUS_PARAMETER] = [
+        slug for slug, _label in StatusFacet().choices() if slug in asked
+    ]
     return facet_filter
 
 

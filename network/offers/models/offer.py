@@ -36,13 +36,17 @@ class OfferPage(Page):
     publics = ClusterTaggableManager(
         through=OfferPublic, blank=True, verbose_name=_("publics"), related_name="offer_pages"
     )
-    zones = ClusterTaggableManager(through=OfferZone, blank=True, verbose_name=_("zone"), related_name="offer_pages")
+    zones = ClusterTaggableManager(
+        through=OfferZone, blank=True, verbose_name=_("zone"), related_name="offer_pages"
+    )
 
     who_can_apply = models.TextField(
         _("qui peut postuler ?"),
         blank=True,
         validators=[no_email_address],
-        help_text=_("Ex. « demandeur ou demandeuse d'emploi inscrit·e au Forem ou chez Actiris, 18 ans ou plus »."),
+        help_text=_(
+            "Ex. « demandeur ou demandeuse d'emploi inscrit·e au Forem ou chez Actiris, 18 ans ou plus »."
+        ),
     )
     prerequisites = models.TextField(
         _("prérequis"),
@@ -84,7 +88,9 @@ class OfferPage(Page):
         _("comment postuler ?"),
         blank=True,
         validators=[no_email_address],
-        help_text=_("Les étapes (séance d'information, entretien...). Jamais l'adresse e-mail d'une personne."),
+        help_text=_(
+            "Les étapes (séance d'information, entretien...). Jamais l'adresse e-mail d'une personne."
+        ),
     )
     apply_url = models.URLField(_("lien pour postuler"), blank=True)
     apply_phone = models.CharField(
@@ -159,7 +165,11 @@ class OfferPage(Page):
 
     @property
     def is_upcoming(self):
-        return not self.permanent_entry and self.start_date is not None and self.start_date > timezone.localdate()
+        return (
+            not self.permanent_entry
+            and self.start_date is not None
+            and self.start_date > timezone.localdate()
+        )
 
     @property
     def apply_phone_uri(self):
