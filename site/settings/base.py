@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "passerelles",
     "knowledge",
     "network",
+    "network.offers",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -207,6 +208,7 @@ DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
     "knowledge.demo",
+    "network.offers.demo",
     "passerelles.demo_finish",
     "passerelles.demo_translations",
 ]
