@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "passerelles",
     "knowledge",
     "network",
+    "network.events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -206,6 +207,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
+    "network.events.demo",
     "passerelles.demo_finish",
 ]
 
