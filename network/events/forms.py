@@ -5,11 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Nom et prénom"), max_length=120)
+    name = forms.CharField(
+        label=_("Nom et prénom"), max_length=120, error_messages={"required": _("Indiquez votre nom.")}
+    )
     email = forms.EmailField(
         label=_("Adresse e-mail"),
         max_length=254,
         help_text=_("Pour la confirmation ; jamais publiée."),
+        error_messages={
+            "required": _("Indiquez votre adresse e-mail."),
+            "invalid": _("Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.be)."),
+        },
     )
     organisation = forms.CharField(label=_("Structure"), max_length=200, required=False)
     # Hidden from people (CSS and aria-hidden); robots filling every field are turned away.
@@ -18,7 +24,7 @@ class RegistrationForm(forms.Form):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError(_("Indiquez votre nom."))
+            raise forms.ValidationError(self.fields["name"].error_messages["required"])
         return name
 
     def clean_organisation(self):

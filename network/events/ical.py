@@ -39,7 +39,7 @@ def event_component(event, request, domain, exception_dates=None):
     component.add("uid", event_uid(event, domain))
     # DTSTAMP follows the last publication, so an unchanged event gives identical feeds.
     stamp = event.last_published_at or event.first_published_at or timezone.now()
-    component.add("dtstamp", stamp.astimezone(datetime.timezone.utc))
+    component.add("dtstamp", stamp.astimezone(datetime.UTC))
     component.add("summary", event.title)
     if event.all_day:
         component.add("dtstart", local(event.start).date())
@@ -53,7 +53,7 @@ def event_component(event, request, domain, exception_dates=None):
             last = datetime.datetime.combine(
                 event.recurrence_until, datetime.time(23, 59, 59), tzinfo=BRUSSELS
             )
-            rule["until"] = last.astimezone(datetime.timezone.utc)
+            rule["until"] = last.astimezone(datetime.UTC)
         elif event.recurrence_count:
             rule["count"] = event.recurrence_count
         component.add("rrule", rule)
