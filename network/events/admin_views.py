@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from .models import EventPage
+from .models.registration import RegistrationStatus
 
 COLUMNS = ["name", "organisation", "email", "status", "created_at"]
 
@@ -21,7 +22,7 @@ def registrations_csv(request, pk):
     response.write("\ufeff")  # spreadsheet software then reads the accents right
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Nom"), _("Structure"), _("Adresse e-mail"), _("Statut"), _("Inscrit le")])
-    for registration in event.registrations.order_by("status", "created_at", "pk"):
+    for registration in sorted(event.registrations.all(), key=_listing_order):
         writer.writerow(
             [
                 _safe(registration.name),
@@ -32,6 +33,12 @@ def registrations_csv(request, pk):
             ]
         )
     return response
+
+
+def _listing_order(registration):
+    """Confirmed people first, then the waiting list in its order, then cancellations."""
+    rank = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITING: 1}.get(registration.status, 2)
+    return rank, registration.created_at, registration.pk
 
 
 def _safe(value):
