@@ -56,3 +56,34 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Registration
+
+
+def event_admin_form(**fields):
+    """The POST data of the admin's event form: an empty one-off event, plus `fields`."""
+    return {
+        "start": "2026-12-03 09:30",
+        "end": "2026-12-03 11:30",
+        "event_type": "reseautage",
+        "organiser": "",
+        "introduction": "",
+        "body-count": "0",
+        "venue": "",
+        "address": "",
+        "online_url": "",
+        "zones": "",
+        "sectors": "",
+        "publics": "",
+        "capacity": "",
+        "registration_mode": "aucune",
+        "registration_url": "",
+        "recurrence": "",
+        "recurrence_interval": "1",
+        "recurrence_until": "",
+        "recurrence_count": "",
+        "exception_dates-TOTAL_FORMS": "0",
+        "exception_dates-INITIAL_FORMS": "0",
+        "exception_dates-MIN_NUM_FORMS": "0",
+        "exception_dates-MAX_NUM_FORMS": "1000",
+        "action-publish": "publish",
+        **fields,
+    }

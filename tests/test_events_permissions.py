@@ -14,36 +14,10 @@ from tests.factories_events import (
     CalendarPageFactory,
     EventPageFactory,
     RegistrationFactory,
+    event_admin_form,
 )
 
 pytestmark = pytest.mark.django_db
-
-EVENT_FORM = {
-    "start": "2026-12-03 09:30",
-    "end": "2026-12-03 11:30",
-    "event_type": "reseautage",
-    "organiser": "",
-    "introduction": "",
-    "body-count": "0",
-    "venue": "",
-    "address": "",
-    "online_url": "",
-    "zones": "",
-    "sectors": "",
-    "publics": "",
-    "capacity": "",
-    "registration_mode": "aucune",
-    "registration_url": "",
-    "recurrence": "",
-    "recurrence_interval": "1",
-    "recurrence_until": "",
-    "recurrence_count": "",
-    "exception_dates-TOTAL_FORMS": "0",
-    "exception_dates-INITIAL_FORMS": "0",
-    "exception_dates-MIN_NUM_FORMS": "0",
-    "exception_dates-MAX_NUM_FORMS": "1000",
-    "action-publish": "publish",
-}
 
 
 @pytest.fixture
@@ -66,7 +40,7 @@ def coordinator(client, django_user_model, calendars):
 
 def add_event(client, calendar, slug):
     url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", calendar.pk))
-    return client.post(url, {**EVENT_FORM, "title": f"Rencontre {slug}", "slug": slug})
+    return client.post(url, event_admin_form(title=f"Rencontre {slug}", slug=slug))
 
 
 def test_group_helper_is_idempotent(calendars):
@@ -106,7 +80,7 @@ def test_coordinator_is_refused_in_another_calendar(coordinator, calendars):
     assert edit.status_code in (302, 403)
     posted = coordinator.post(
         reverse("wagtailadmin_pages:edit", args=(other_event.pk,)),
-        {**EVENT_FORM, "title": "Titre changé", "slug": other_event.slug},
+        event_admin_form(title="Titre changé", slug=other_event.slug),
     )
     assert posted.status_code in (302, 403)
     other_event.refresh_from_db()

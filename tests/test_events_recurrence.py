@@ -2,8 +2,6 @@
 
 import datetime
 
-import pytest
-
 from network.events.listing import month_grid, parse_month, shift_month
 from network.events.models import EventPage
 from network.events.models.recurrence import BRUSSELS, EventExceptionDate, occurrences
@@ -78,7 +76,6 @@ def test_two_day_training_shows_on_both_days():
     assert [day.day for day in occurrences(event, exception_dates=set())[0].days()] == [14, 15]
 
 
-@pytest.mark.django_db
 def test_month_grid_places_each_occurrence_on_its_day(home):
     calendar = CalendarPageFactory(parent=AgendaPageFactory(parent=home))
     event = EventPageFactory(
