@@ -1,0 +1,1 @@
+"""Networking events and the coordinators' calendars, aggregated in one agenda."""

@@ -1,0 +1,123 @@
+"""Demo agenda: four calendars and their events, dated relative to today so the demo stays fresh.
+
+Events are found again by slug, so running the loader twice (the same day) changes nothing.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from knowledge.models.taxonomy import Public, Sector, Zone
+from passerelles.demo_loading import stream
+
+from .models import AgendaPage, CalendarPage, EventPage, Registration
+from .models.recurrence import BRUSSELS, EventExceptionDate
+from .models.registration import RegistrationStatus
+from .permissions import ensure_coordinators_group
+
+
+def load(loader):
+    data = loader.read_json("events.json")
+    loader.progress("Agenda et calendriers")
+    agenda = loader.upsert_page(
+        loader.home,
+        AgendaPage,
+        "agenda",
+        title=data["agenda"]["title"],
+        introduction=data["agenda"]["introduction"],
+        search_description=data["agenda"]["search_description"],
+        show_in_menus=True,
+    )
+    calendars = {}
+    for entry in data["calendars"]:
+        calendar = loader.upsert_page(
+            agenda,
+            CalendarPage,
+            entry["slug"],
+            title=entry["title"],
+            organiser=entry["organiser"],
+            introduction=entry["introduction"],
+        )
+        ensure_coordinators_group(calendar)
+        calendars[entry["slug"]] = calendar
+    vocabularies = {
+        "zones": {tag.slug: tag for tag in Zone.objects.all()},
+        "sectors": {tag.slug: tag for tag in Sector.objects.all()},
+        "publics": {tag.slug: tag for tag in Public.objects.all()},
+    }
+    today = timezone.localdate()
+    for entry in loader.step("événements", data["events"]):
+        event = upsert_event(calendars[entry["calendar"]], entry, vocabularies, today)
+        add_registrations(event, entry.get("registrations", []))
+
+
+def event_dates(entry, today):
+    day = today + datetime.timedelta(days=entry["days"])
+    if entry.get("all_day"):
+        start = datetime.datetime.combine(day, datetime.time(9), tzinfo=BRUSSELS)
+        return start, start.replace(hour=17)
+    hour, minute = (int(part) for part in entry["time"].split(":"))
+    start = datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=BRUSSELS)
+    return start, start + datetime.timedelta(hours=entry["hours"])
+
+
+def upsert_event(calendar, entry, vocabularies, today):
+    start, end = event_dates(entry, today)
+    event = EventPage.objects.child_of(calendar).filter(slug=entry["slug"]).first()
+    created = event is None
+    if created:
+        event = EventPage(slug=entry["slug"], locale=calendar.locale)
+    fields = {
+        "title": entry["title"],
+        "start": start,
+        "end": end,
+        "all_day": entry.get("all_day", False),
+        "event_type": entry["type"],
+        "organiser": calendar.organiser,
+        "introduction": entry["introduction"],
+        "body": stream([{"type": "paragraph", "value": entry["body"]}]),
+        "venue": entry.get("venue", ""),
+        "address": entry.get("address", ""),
+        "online_url": entry.get("online_url", ""),
+        "capacity": entry.get("capacity"),
+        "registration_mode": entry["registration"],
+        "registration_url": entry.get("registration_url", ""),
+        "recurrence": entry.get("recurrence", ""),
+        "recurrence_count": entry.get("recurrence_count"),
+        "recurrence_until": (
+            today + datetime.timedelta(days=entry["recurrence_days"]) if "recurrence_days" in entry else None
+        ),
+        "report": entry.get("report", ""),
+        "search_description": entry["introduction"],
+    }
+    for name, value in fields.items():
+        setattr(event, name, value)
+    for name, tags in vocabularies.items():
+        getattr(event, name).set([tags[slug] for slug in entry.get(name, []) if slug in tags])
+    # Exceptions are counted in weeks after the first session, e.g. a public holiday.
+    event.exception_dates = [
+        EventExceptionDate(date=(start + datetime.timedelta(weeks=weeks)).date())
+        for weeks in entry.get("exception_weeks", [])
+    ]
+    if created:
+        calendar.add_child(instance=event)
+    else:
+        event.save()
+    event.save_revision().publish()
+    return event
+
+
+def add_registrations(event, people):
+    """Fictional registrants; the ones beyond the capacity wait, as the public form would do."""
+    for number, (name, organisation) in enumerate(people):
+        email = f"{name.split()[0].lower()}.demo{number}@example.org".replace("é", "e").replace("è", "e")
+        if Registration.objects.filter(event=event, email=email).exists():
+            continue
+        full = event.capacity is not None and number >= event.capacity
+        Registration.objects.create(
+            event=event,
+            name=name,
+            email=email,
+            organisation=organisation,
+            status=RegistrationStatus.WAITING if full else RegistrationStatus.CONFIRMED,
+        )

@@ -1,0 +1,112 @@
+"""Event listings: facets, the events overlapping a period, their occurrences, the month grid."""
+
+import calendar
+import datetime
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from knowledge.models.taxonomy import Public, Sector, Zone
+from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+
+from .models.pages import EventType
+from .models.recurrence import BRUSSELS, occurrences
+from .models.tags import EventPublic, EventSector, EventZone
+
+UPCOMING_DAYS = 366
+PAST_DAYS = 366
+# Years a month grid may show: far enough for planning, small enough to refuse nonsense.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def event_facets():
+    return [
+        Facet("zone", gettext_lazy("Zone"), Zone, EventZone, "zone_items__tag__slug"),
+        Facet("secteur", gettext_lazy("Secteur"), Sector, EventSector, "sector_items__tag__slug"),
+        Facet("public", gettext_lazy("Public"), Public, EventPublic, "public_items__tag__slug"),
+        ChoiceFacet("type", gettext_lazy("Type d’événement"), "event_type", list(EventType.choices)),
+    ]
+
+
+def faceted(events, data):
+    """(FacetedFilter, filtered events) for the query string `data`."""
+    facet_filter = FacetedFilter(event_facets(), data)
+    return facet_filter, facet_filter.apply(events)
+
+
+def overlapping(events, start, end):
+    """Events with at least one occurrence possibly in [start, end), with what cards need."""
+    single = Q(recurrence="", start__lt=end, end__gt=start)
+    repeated = (
+        ~Q(recurrence="")
+        & Q(start__lt=end)
+        & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.astimezone(BRUSSELS).date()))
+    )
+    return events.filter(single | repeated).prefetch_related(
+        "exception_dates",
+        Prefetch("zone_items", queryset=EventZone.objects.select_related("tag")),
+    )
+
+
+def expand(events, start, end, reverse=False):
+    """Every occurrence of `events` in [start, end), sorted by start (latest first if reverse)."""
+    found = []
+    for event in events:
+        exceptions = {item.date for item in event.exception_dates.all()}
+        found.extend(occurrences(event, start, end, exception_dates=exceptions))
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    return found
+
+
+def upcoming_occurrences(events, now=None, days=UPCOMING_DAYS):
+    now = now or timezone.now()
+    end = now + datetime.timedelta(days=days)
+    return expand(overlapping(events, now, end), now, end)
+
+
+def past_occurrences(events, now=None, days=PAST_DAYS):
+    now = now or timezone.now()
+    start = now - datetime.timedelta(days=days)
+    return [o for o in expand(overlapping(events, start, now), start, now, reverse=True) if o.end <= now]
+
+
+def parse_month(value, today=None):
+    """(year, month, error) from `?mois=2026-11`; the current month and a French error if invalid."""
+    today = today or timezone.localdate()
+    if not value:
+        return today.year, today.month, None
+    try:
+        year_text, month_text = value.strip().split("-")
+        year, month = int(year_text), int(month_text)
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+            raise ValueError
+    except ValueError:
+        return (
+            today.year,
+            today.month,
+            _("Le mois demandé n’est pas valide (format attendu : 2026-11) ; voici le mois en cours."),
+        )
+    return year, month, None
+
+
+def shift_month(year, month, delta):
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def month_grid(events, year, month):
+    """Weeks (Monday first) of day cells {date, in_month, occurrences} for the month."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first_day, last_day = weeks[0][0], weeks[-1][-1]
+    start = datetime.datetime.combine(first_day, datetime.time(0), tzinfo=BRUSSELS)
+    end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time(0), tzinfo=BRUSSELS)
+    by_day = {}
+    for occurrence in expand(overlapping(events, start, end), start, end):
+        for day in occurrence.days():
+            by_day.setdefault(day, []).append(occurrence)
+    return [
+        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
+        for week in weeks
+    ]

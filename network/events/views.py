@@ -1,0 +1,178 @@
+"""The public views behind the agenda, calendar and event routes (see models/pages.py)."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+from . import listing, registrations
+from .forms import RegistrationForm
+from .ical import build_calendar
+from .models.pages import RegistrationMode
+from .models.recurrence import BRUSSELS
+from .models.registration import RegistrationStatus
+
+PER_PAGE = 20
+REGISTRATION_RATE = "10/h"
+
+
+def _listing_context(page, request, view):
+    facet_filter, events = listing.faceted(page.events(), request.GET)
+    for error in facet_filter.errors:
+        messages.warning(request, error)
+    query = request.GET.urlencode()
+    feed_path = page.url + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
+    return events, {
+        "view": view,
+        "facets": facet_filter.facet_values(page.events()),
+        "active_filters": facet_filter.active,
+        "facet_errors": facet_filter.errors,
+        "feed_url": feed_path,
+        "webcal_url": f"webcal://{request.get_host()}{feed_path}",
+        "query": query,
+    }
+
+
+def upcoming(page, request):
+    events, context = _listing_context(page, request, "upcoming")
+    found = listing.upcoming_occurrences(events)
+    context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    return page.render(request, context_overrides=context)
+
+
+def past(page, request):
+    events, context = _listing_context(page, request, "past")
+    found = listing.past_occurrences(events)
+    context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    return page.render(request, context_overrides=context)
+
+
+def month(page, request):
+    events, context = _listing_context(page, request, "month")
+    year, number, error = listing.parse_month(request.GET.get("mois"))
+    if error:
+        messages.warning(request, error)
+    previous, following = listing.shift_month(year, number, -1), listing.shift_month(year, number, 1)
+    context.update(
+        month_start=datetime.date(year, number, 1),
+        weeks=listing.month_grid(events, year, number),
+        previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
+        next_month=f"{following[0]:04d}-{following[1]:02d}",
+        today=timezone.localdate(),
+        weekdays=[
+            _("lundi"),
+            _("mardi"),
+            _("mercredi"),
+            _("jeudi"),
+            _("vendredi"),
+            _("samedi"),
+            _("dimanche"),
+        ],
+    )
+    return page.render(request, template="events/month.html", context_overrides=context)
+
+
+def feed(page, request):
+    """The events of the (filtered) listing still relevant: from three months back, and series."""
+    _filter, events = listing.faceted(page.events(), request.GET)
+    since = timezone.now() - datetime.timedelta(days=92)
+    events = listing.overlapping(events, since, since + datetime.timedelta(days=3650)).order_by("start")
+    return _ics_response(build_calendar(events, request, page.title), f"{page.slug}.ics", inline=True)
+
+
+def event_ics(event, request):
+    return _ics_response(build_calendar([event], request, event.title), f"{event.slug}.ics")
+
+
+def _ics_response(body, filename, inline=False):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _render(page, request, status=200, **kwargs):
+    response = page.render(request, **kwargs)
+    response.status_code = status
+    return response
+
+
+def _event_context(event, request, form=None):
+    now = timezone.now()
+    upcoming_dates = event.occurrences(now, now + datetime.timedelta(days=listing.UPCOMING_DAYS))
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    is_past = (upcoming_dates == []) and event.start < now
+    return {
+        "form": form or RegistrationForm(),
+        "next_dates": upcoming_dates[:6],
+        "is_past": is_past,
+        "places_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
+        "accepts_registrations": event.registration_mode == RegistrationMode.SITE and not is_past,
+        "ics_url": event.url + event.reverse_subpage("ics_view"),
+        "register_url": event.url + event.reverse_subpage("register_view"),
+        "local_start": event.start.astimezone(BRUSSELS),
+    }
+
+
+def event_detail(event, request):
+    return event.render(request, context_overrides=_event_context(event, request))
+
+
+def register(event, request):
+    if request.method != "POST":
+        return HttpResponseRedirect(event.url)
+    form = RegistrationForm(request.POST)
+    context = _event_context(event, request, form)
+    if not context["accepts_registrations"]:
+        messages.error(request, _("Les inscriptions en ligne ne sont pas ouvertes pour cet événement."))
+        return _render(event, request, 400, context_overrides=context)
+    if is_ratelimited(
+        request, group="events.register", key="ip", rate=REGISTRATION_RATE, method="POST", increment=True
+    ):
+        messages.error(request, _("Trop d’inscriptions depuis votre connexion ; réessayez dans une heure."))
+        return _render(event, request, 429, context_overrides=context)
+    if form.is_spam:
+        # Answer like a success so robots learn nothing; nothing is stored or sent.
+        messages.success(request, _("Merci, votre demande a bien été reçue."))
+        return HttpResponseRedirect(event.url)
+    if not form.is_valid():
+        return _render(event, request, 400, context_overrides=context)
+    registration, created = registrations.register(
+        event, form.cleaned_data["name"], form.cleaned_data["email"], form.cleaned_data["organisation"]
+    )
+    if not created:
+        messages.info(request, _("Vous êtes déjà inscrit·e à cet événement avec cette adresse."))
+    elif registration.status == RegistrationStatus.WAITING:
+        messages.success(
+            request,
+            _("L’événement est complet : vous êtes sur la liste d’attente. Un e-mail vous le confirme."),
+        )
+    else:
+        messages.success(
+            request,
+            _("Votre inscription est confirmée. Un e-mail avec l’événement à ajouter à votre agenda suit."),
+        )
+    return HttpResponseRedirect(event.url + "#inscription")
+
+
+def cancel(event, request):
+    token = request.POST.get("jeton") or request.GET.get("jeton") or ""
+    registration = registrations.registration_from_token(event, token[:500])
+    if registration is None:
+        return _render(
+            event, request, 400, template="events/cancel.html", context_overrides={"invalid": True}
+        )
+    done = registration.status == RegistrationStatus.CANCELLED
+    if request.method == "POST" and not done:
+        registrations.cancel(registration)
+        messages.success(request, _("Votre inscription est annulée. Merci d’avoir libéré la place."))
+        return HttpResponseRedirect(event.url)
+    return event.render(
+        request,
+        template="events/cancel.html",
+        context_overrides={"registration": registration, "done": done, "token": token},
+    )
