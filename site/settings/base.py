@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "passerelles",
     "knowledge",
+    "knowledge.livreblanc",
     "network",
     "search",
     "wagtail_localize",
@@ -206,6 +207,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
+    "knowledge.livreblanc.demo",
     "passerelles.demo_finish",
 ]
 
