@@ -17,8 +17,21 @@ class HoneypotMixin(forms.Form):
         return bool(self.cleaned_data.get("site_web"))
 
 
+class RecommendationField(forms.ModelChoiceField):
+    """A recommendation of the edition named by its id; anything but a plausible id is refused
+    before the database sees it (a 400-digit number would overflow an integer column)."""
+
+    def to_python(self, value):
+        value = str(value).strip() if value is not None else ""
+        if value in self.empty_values:
+            return None
+        if not value.isascii() or not value.isdigit() or len(value) > 18:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 def recommendation_field(edition):
-    return forms.ModelChoiceField(
+    return RecommendationField(
         queryset=RecommendationPage.objects.descendant_of(edition).live(),
         widget=forms.HiddenInput,
         error_messages={"required": UNKNOWN_RECOMMENDATION, "invalid_choice": UNKNOWN_RECOMMENDATION},
