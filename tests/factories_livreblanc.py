@@ -78,7 +78,9 @@ class ContributionFactory(DjangoModelFactory):
 def build_white_paper(home, chapters=2, per_chapter=3, status=EditionPage.Status.CONSULTATION):
     """An index, one edition, `chapters` chapters of `per_chapter` recommendations with a status each."""
     index = WhitePaperIndexPageFactory(parent=home)
-    edition = EditionPageFactory(parent=index, status=status, title="Livre blanc 2026", slug="edition-2026", year=2026)
+    edition = EditionPageFactory(
+        parent=index, status=status, title="Livre blanc 2026", slug="edition-2026", year=2026
+    )
     recommendations = []
     for _ in range(chapters):
         chapter = ChapterPageFactory(parent=edition)

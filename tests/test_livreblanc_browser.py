@@ -16,7 +16,9 @@ TITLE = "Un dossier de parcours qui suit la personne d’une structure à l’au
 def test_read_support_and_follow_a_recommendation(page, live_server, demo_content, artifacts_dir):
     cache.clear()  # rate limits from earlier tests
     page.goto(live_server.url + "/")
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Livre blanc").click()
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Livre blanc"
+    ).click()
     page.get_by_role("link", name=re.compile("Livre blanc 2026")).first.click()
     assert "lever les freins" in page.locator("h1").inner_text()
     assert axe_violations(page) == []
@@ -39,7 +41,9 @@ def test_read_support_and_follow_a_recommendation(page, live_server, demo_conten
 
 def test_recommendation_is_usable_at_320_px(page, live_server, demo_content):
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(live_server.url + "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/")
+    page.goto(
+        live_server.url + "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/"
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.goto(live_server.url + "/livre-blanc/edition-2026/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -58,7 +58,9 @@ def contribute(client, edition, data):
 def test_current_status_is_the_latest_by_date_whatever_the_order(client, paper):
     edition, (recommendation, _other) = paper
     RecommendationStatus.objects.filter(page=recommendation).delete()
-    for order, (status, day) in enumerate([("adoptee", "2026-09-01"), ("proposee", "2026-01-10"), ("discutee", "2026-05-02")]):
+    for order, (status, day) in enumerate(
+        [("adoptee", "2026-09-01"), ("proposee", "2026-01-10"), ("discutee", "2026-05-02")]
+    ):
         RecommendationStatus.objects.create(
             page=recommendation, status=status, date=datetime.date.fromisoformat(day), sort_order=order
         )
@@ -68,7 +70,9 @@ def test_current_status_is_the_latest_by_date_whatever_the_order(client, paper):
 
     html = client.get(recommendation.url).content.decode()
     timeline = html[html.index('class="lb-timeline"') :]
-    assert timeline.index("10 janvier 2026") < timeline.index("2 mai 2026") < timeline.index("1 septembre 2026")
+    assert (
+        timeline.index("10 janvier 2026") < timeline.index("2 mai 2026") < timeline.index("1 septembre 2026")
+    )
     current = timeline[timeline.index("lb-timeline__step--current") :]
     assert "Adoptée" in current.split("</li>")[0] and "(statut actuel)" in current.split("</li>")[0]
     assert timeline.count("(statut actuel)") == 1
@@ -175,7 +179,12 @@ def test_contribution_is_public_only_after_approval(client, admin_client_logged,
     assert contribution.status == Contribution.Status.PENDING
     assert "après relecture" in client.get(recommendation.url).content.decode()
 
-    public_urls = [recommendation.url, edition.url, edition.url + "imprimer/", recommendation.get_parent().url]
+    public_urls = [
+        recommendation.url,
+        edition.url,
+        edition.url + "imprimer/",
+        recommendation.get_parent().url,
+    ]
     for url in public_urls:
         assert data["text"] not in Client().get(url).content.decode(), url
 
@@ -204,7 +213,9 @@ def test_rejected_contributions_stay_private(client, paper):
 
 def test_empty_contribution_is_refused_in_french(client, paper):
     edition, (recommendation, _other) = paper
-    response = contribute(client, edition, contribution_data(recommendation, name="  ", organisation="", text=""))
+    response = contribute(
+        client, edition, contribution_data(recommendation, name="  ", organisation="", text="")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert html.count("Champ requis.") == 3
@@ -215,7 +226,9 @@ def test_empty_contribution_is_refused_in_french(client, paper):
 def test_huge_contribution_is_refused_and_what_was_typed_is_kept(client, paper):
     edition, (recommendation, _other) = paper
     text = "Un témoignage très long. " * 400
-    response = contribute(client, edition, contribution_data(recommendation, text=text, organisation="EFT L’Atelier"))
+    response = contribute(
+        client, edition, contribution_data(recommendation, text=text, organisation="EFT L’Atelier")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "au plus 4000 caractères" in html
@@ -241,7 +254,12 @@ def test_null_character_is_refused_without_error(client, paper):
 def test_html_in_a_contribution_is_shown_as_text(client, paper):
     edition, (recommendation, _other) = paper
     text = '<script>alert("x")</script><b>gras</b>'
-    assert contribute(client, edition, contribution_data(recommendation, text=text, name="<i>Léa</i>")).status_code == 302
+    assert (
+        contribute(
+            client, edition, contribution_data(recommendation, text=text, name="<i>Léa</i>")
+        ).status_code
+        == 302
+    )
     Contribution.objects.update(status=Contribution.Status.APPROVED)
     html = client.get(recommendation.url).content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html

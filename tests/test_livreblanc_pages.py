@@ -15,7 +15,6 @@ from knowledge.livreblanc.models import (
 from knowledge.models import Theme
 from tests.factories import StandardPageFactory
 from tests.factories_livreblanc import (
-    ChapterPageFactory,
     ContributionFactory,
     EditionPageFactory,
     RecommendationPageFactory,
@@ -23,7 +22,7 @@ from tests.factories_livreblanc import (
     WhitePaperIndexPageFactory,
     build_white_paper,
 )
-from tests.helpers import assert_fixed_query_budget
+from tests.helpers import assert_fixed_query_budget, html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +231,17 @@ def test_demo_white_paper(client, demo_content):
     html = client.get(edition.url).content.decode()
     assert "Livre blanc" in client.get("/").content.decode()
     assert "soutiens" in html
+
+
+def test_white_paper_pages_are_valid_html(client, demo_content, tmp_path):
+    paths = [
+        "/livre-blanc/",
+        "/livre-blanc/edition-2026/",
+        "/livre-blanc/edition-2026/imprimer/",
+        "/livre-blanc/edition-2026/parcours-entre-structures/",
+        "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert html_errors(response.content.decode(), tmp_path) == [], path

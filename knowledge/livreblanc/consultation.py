@@ -5,10 +5,10 @@ import hashlib
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
@@ -86,7 +86,9 @@ def valid_recommendation(form):
         return None
 
 
-CLOSED = gettext_lazy("La consultation sur cette édition est close : elle ne reçoit plus de soutiens ni de contributions.")
+CLOSED = gettext_lazy(
+    "La consultation sur cette édition est close : elle ne reçoit plus de soutiens ni de contributions."
+)
 TOO_MANY = gettext_lazy("Trop d'envois depuis votre connexion en peu de temps. Réessayez dans une heure.")
 DROPPED = gettext_lazy("Votre envoi n'a pas pu être enregistré.")
 
@@ -125,7 +127,9 @@ def handle_support(edition, request):
             counted = False
         request.session[SESSION_KEY] = sorted(already | {recommendation.pk})
     if counted:
-        messages.success(request, _("Merci : votre soutien à « %(title)s » est compté.") % {"title": recommendation.title})
+        messages.success(
+            request, _("Merci : votre soutien à « %(title)s » est compté.") % {"title": recommendation.title}
+        )
     else:
         messages.info(request, _("Vous soutenez déjà « %(title)s ».") % {"title": recommendation.title})
     if form.cleaned_data.get("retour") == "edition":

@@ -89,8 +89,7 @@ def set_demo_supports(recommendation, count):
     existing = set(demo.values_list("browser", flat=True))
     demo.filter(browser__in=existing - wanted).delete()
     Support.objects.bulk_create(
-        Support(recommendation=recommendation, browser=browser)
-        for browser in sorted(wanted - existing)
+        Support(recommendation=recommendation, browser=browser) for browser in sorted(wanted - existing)
     )
 
 
@@ -100,5 +99,9 @@ def load_contributions(entries, recommendations):
             recommendation=recommendations[entry["recommendation"]],
             name=entry["name"],
             text=entry["text"],
-            defaults={"organisation": entry["organisation"], "email": entry["email"], "status": entry["status"]},
+            defaults={
+                "organisation": entry["organisation"],
+                "email": entry["email"],
+                "status": entry["status"],
+            },
         )

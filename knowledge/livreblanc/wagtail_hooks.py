@@ -21,7 +21,12 @@ class ContributionViewSet(SnippetViewSet):
     panels = [
         FieldPanel("status"),
         MultiFieldPanel(
-            [FieldPanel("recommendation"), FieldPanel("name"), FieldPanel("organisation"), FieldPanel("email")],
+            [
+                FieldPanel("recommendation"),
+                FieldPanel("name"),
+                FieldPanel("organisation"),
+                FieldPanel("email"),
+            ],
             heading=_("Auteur ou autrice"),
         ),
         FieldPanel("text"),

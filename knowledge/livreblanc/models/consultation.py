@@ -19,8 +19,13 @@ class Support(models.Model):
         verbose_name = _("soutien")
         verbose_name_plural = _("soutiens")
         constraints = [
-            models.UniqueConstraint(fields=["recommendation", "browser"], name="livreblanc_one_support_per_browser")
+            models.UniqueConstraint(
+                fields=["recommendation", "browser"], name="livreblanc_one_support_per_browser"
+            )
         ]
+
+    def __str__(self):
+        return f"{self.recommendation_id} · {self.created_at:%Y-%m-%d}"
 
 
 class Contribution(models.Model):

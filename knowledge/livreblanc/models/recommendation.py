@@ -56,7 +56,9 @@ class RecommendationPage(Page):
     legal_reference = models.CharField(
         _("référence légale"),
         max_length=255,
-        help_text=_("Par exemple : décret du 10 juillet 2013 relatif aux centres d'insertion socioprofessionnelle."),
+        help_text=_(
+            "Par exemple : décret du 10 juillet 2013 relatif aux centres d'insertion socioprofessionnelle."
+        ),
     )
     proposed_change = models.TextField(
         _("changement proposé"), help_text=_("Le changement demandé, formulé pour être repris tel quel.")
@@ -78,7 +80,9 @@ class RecommendationPage(Page):
             label=_("Étape du suivi"),
             heading=_("Suivi (le statut actuel est l'étape la plus récente)"),
         ),
-        InlinePanel("practice_links", label=_("Pratique qui l'appuie"), heading=_("Pratiques qui l'appuient")),
+        InlinePanel(
+            "practice_links", label=_("Pratique qui l'appuie"), heading=_("Pratiques qui l'appuient")
+        ),
         InlinePanel("event_links", label=_("Rencontre"), heading=_("Rencontres où elle a été discutée")),
     ]
     search_fields = Page.search_fields + [
