@@ -93,21 +93,24 @@ TOO_MANY = gettext_lazy("Trop d'envois depuis votre connexion en peu de temps. R
 DROPPED = gettext_lazy("Votre envoi n'a pas pu être enregistré.")
 
 
+def gate(edition, request, group, limit, recommendation, form=None):
+    """The refusal shared by both forms: a closed edition, then too many posts from one address
+    (counted per address, whether the post is valid or not). None when the post may go on."""
+    if not edition.is_open:
+        return render_refusal(edition, request, str(CLOSED), 403, recommendation)
+    if is_ratelimited(
+        request, group=f"livreblanc-{group}", key="ip", rate=limit, method="POST", increment=True
+    ):
+        return render_refusal(edition, request, str(TOO_MANY), 429, recommendation, form)
+    return None
+
+
 def handle_support(edition, request):
     form = SupportForm(request.POST, edition=edition)
     recommendation = valid_recommendation(form)
-    if not edition.is_open:
-        return render_refusal(edition, request, str(CLOSED), 403, recommendation)
-    limited = is_ratelimited(
-        request,
-        group="livreblanc-soutien",
-        key="ip",
-        rate=rate("LIVREBLANC_SUPPORT_RATE", "30/h"),
-        method="POST",
-        increment=True,
-    )
-    if limited:
-        return render_refusal(edition, request, str(TOO_MANY), 429, recommendation)
+    refusal = gate(edition, request, "soutien", rate("LIVREBLANC_SUPPORT_RATE", "30/h"), recommendation)
+    if refusal:
+        return refusal
     if not form.is_valid():
         notice = " ".join(error for errors in form.errors.values() for error in errors)
         return render_refusal(edition, request, notice, 400, recommendation)
@@ -140,18 +143,10 @@ def handle_support(edition, request):
 def handle_contribution(edition, request):
     form = ContributionForm(request.POST, edition=edition)
     recommendation = valid_recommendation(form)
-    if not edition.is_open:
-        return render_refusal(edition, request, str(CLOSED), 403, recommendation)
-    limited = is_ratelimited(
-        request,
-        group="livreblanc-contribution",
-        key="ip",
-        rate=rate("LIVREBLANC_CONTRIBUTION_RATE", "5/h"),
-        method="POST",
-        increment=True,
-    )
-    if limited:
-        return render_refusal(edition, request, str(TOO_MANY), 429, recommendation, form)
+    contribution_rate = rate("LIVREBLANC_CONTRIBUTION_RATE", "5/h")
+    refusal = gate(edition, request, "contribution", contribution_rate, recommendation, form)
+    if refusal:
+        return refusal
     if recommendation is None:
         return render_refusal(edition, request, str(UNKNOWN_RECOMMENDATION), 400)
     if not form.is_valid():
