@@ -245,3 +245,12 @@ def test_white_paper_pages_are_valid_html(client, demo_content, tmp_path):
         response = client.get(path)
         assert response.status_code == 200, path
         assert html_errors(response.content.decode(), tmp_path) == [], path
+
+
+def test_recommendations_are_searchable_by_their_text(home):
+    edition, recommendations = build_white_paper(home, chapters=1, per_chapter=2)
+    target = recommendations[1]
+    target.proposed_change = "Faire venir le validobus dans les structures d’insertion."
+    target.save_revision().publish()
+    results = list(RecommendationPage.objects.live().search("validobus"))
+    assert [page.pk for page in results] == [target.pk]

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from knowledge.livreblanc.models import EditionPage, RecommendationPage
+from knowledge.livreblanc.models import EditionPage, RecommendationPage, RecommendationPractice
 from tests.factories import StandardPageFactory
 from tests.factories_livreblanc import build_white_paper
 
@@ -25,7 +25,7 @@ def pdf_pages(response):
 def test_pdf_holds_every_recommendation_and_a_paged_table_of_contents(client, home):
     edition, recommendations = build_white_paper(home, chapters=3, per_chapter=4)
     about = StandardPageFactory(parent=home, title="À propos", slug="a-propos")
-    recommendations[0].practice_links.model.objects.create(recommendation=recommendations[0], page=about)
+    RecommendationPractice.objects.create(recommendation=recommendations[0], page=about)
     response = client.get(edition.url + "pdf/")
     assert 'filename="livre-blanc-2026.pdf"' in response["Content-Disposition"]
     pages = pdf_pages(response)
@@ -54,7 +54,10 @@ def test_published_edition_stays_downloadable(client, home):
 
 def test_printable_page_has_the_full_text_and_a_print_stylesheet(client, home):
     edition, recommendations = build_white_paper(home, chapters=2, per_chapter=2)
+    about = StandardPageFactory(parent=home, title="Atelier vélo partagé", slug="atelier-velo")
+    RecommendationPractice.objects.create(recommendation=recommendations[3], page=about)
     html = client.get(edition.url + "imprimer/").content.decode()
+    assert f'<a href="{about.url}">Atelier vélo partagé</a>' in html
     assert 'livreblanc-print.css" media="print"' in html
     for recommendation in recommendations:
         assert recommendation.title in html

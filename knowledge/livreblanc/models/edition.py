@@ -50,7 +50,8 @@ class EditionPage(RoutablePageMixin, Page):
         from ..outline import edition_outline  # it imports the models
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = edition_outline(self, request)
+        # The printable version needs the supporting pages of every recommendation too.
+        context["outline"] = edition_outline(self, request, full=kwargs.get("full_outline", False))
         context["other_editions"] = (
             EditionPage.objects.sibling_of(self, inclusive=False).live().order_by("-year")
         )
@@ -58,13 +59,7 @@ class EditionPage(RoutablePageMixin, Page):
 
     @path("imprimer/", name="print")
     def print_version(self, request):
-        from ..outline import edition_outline
-
-        return self.render(
-            request,
-            template="livreblanc/edition_print.html",
-            context_overrides={"outline": edition_outline(self, request, full=True)},
-        )
+        return self.render(request, template="livreblanc/edition_print.html", full_outline=True)
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
