@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.core.cache import cache
 from pypdf import PdfReader
 
 from knowledge.livreblanc.models import EditionPage, RecommendationPage, RecommendationPractice
@@ -12,6 +13,13 @@ from tests.factories import StandardPageFactory
 from tests.factories_livreblanc import build_white_paper
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # rendered PDFs and rate limits are kept in the cache
+    yield
+    cache.clear()
 
 
 def pdf_pages(response):
@@ -72,3 +80,16 @@ def test_demo_pdf_holds_every_recommendation(client, demo_content):
     assert len(titles) >= 10
     for title in titles:
         assert title in text, title
+
+
+def test_pdf_is_rendered_once_until_the_edition_changes(client, home):
+    edition, recommendations = build_white_paper(home, chapters=1, per_chapter=2)
+    first = client.get(edition.url + "pdf/").content
+    assert client.get(edition.url + "pdf/").content == first
+    client.post(edition.url + "soutenir/", {"recommendation": recommendations[0].pk})
+    after_support = client.get(edition.url + "pdf/").content
+    assert after_support != first
+    assert "1 soutien" in " ".join(pdf_pages(client.get(edition.url + "pdf/")))
+    recommendations[1].title = "Un titre revu après la concertation"
+    recommendations[1].save_revision().publish()
+    assert "Un titre revu après la concertation" in " ".join(pdf_pages(client.get(edition.url + "pdf/")))
