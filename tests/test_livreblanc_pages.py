@@ -36,6 +36,20 @@ def add_page(client, model, parent, data):
     return page
 
 
+def inline_forms(prefix, *rows):
+    """The POST data of an InlinePanel: its management form and one form per row."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data.update({f"{prefix}-{number}-{name}": value for name, value in row.items()})
+        data[f"{prefix}-{number}-ORDER"] = str(number + 1)
+    return data
+
+
 def test_every_page_type_can_be_created_in_admin(admin_client_logged, home):
     theme = Theme.objects.create(name="Mobilité", slug="mobilite")
     about = StandardPageFactory(parent=home, title="À propos", slug="a-propos")
@@ -76,24 +90,12 @@ def test_every_page_type_can_be_created_in_admin(admin_client_logged, home):
             "legal_reference": "Arrêté royal du 23 mars 1998 relatif au permis de conduire",
             "proposed_change": "Un forfait d’heures de conduite dans le parcours.",
             "authority": "region-wallonne",
-            "status_changes-TOTAL_FORMS": "1",
-            "status_changes-INITIAL_FORMS": "0",
-            "status_changes-MIN_NUM_FORMS": "0",
-            "status_changes-MAX_NUM_FORMS": "1000",
-            "status_changes-0-status": "proposee",
-            "status_changes-0-date": "2026-03-12",
-            "status_changes-0-note": "Concertation de zone du Luxembourg.",
-            "status_changes-0-ORDER": "1",
-            "practice_links-TOTAL_FORMS": "1",
-            "practice_links-INITIAL_FORMS": "0",
-            "practice_links-MIN_NUM_FORMS": "0",
-            "practice_links-MAX_NUM_FORMS": "1000",
-            "practice_links-0-page": str(about.pk),
-            "practice_links-0-ORDER": "1",
-            "event_links-TOTAL_FORMS": "0",
-            "event_links-INITIAL_FORMS": "0",
-            "event_links-MIN_NUM_FORMS": "0",
-            "event_links-MAX_NUM_FORMS": "1000",
+            **inline_forms(
+                "status_changes",
+                {"status": "proposee", "date": "2026-03-12", "note": "Concertation de zone du Luxembourg."},
+            ),
+            **inline_forms("practice_links", {"page": str(about.pk)}),
+            **inline_forms("event_links"),
         },
     )
     assert [tag.pk for tag in recommendation.themes.all()] == [theme.pk]

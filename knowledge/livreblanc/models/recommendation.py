@@ -139,14 +139,14 @@ class LinkedPage(Orderable):
         "wagtailcore.Page", related_name="+", on_delete=models.CASCADE, verbose_name=_("page")
     )
 
+    panels = [PageChooserPanel("page")]
+
     class Meta(Orderable.Meta):
         abstract = True
 
 
 class RecommendationPractice(LinkedPage):
     recommendation = ParentalKey(RecommendationPage, related_name="practice_links", on_delete=models.CASCADE)
-
-    panels = [PageChooserPanel("page")]
 
     class Meta(LinkedPage.Meta):
         verbose_name = _("pratique qui l'appuie")
@@ -155,8 +155,6 @@ class RecommendationPractice(LinkedPage):
 
 class RecommendationEvent(LinkedPage):
     recommendation = ParentalKey(RecommendationPage, related_name="event_links", on_delete=models.CASCADE)
-
-    panels = [PageChooserPanel("page")]
 
     class Meta(LinkedPage.Meta):
         verbose_name = _("rencontre où elle a été discutée")
