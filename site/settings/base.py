@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "passerelles",
     "knowledge",
+    "knowledge.livreblanc",
     "network",
     "network.events",
     "network.offers",
@@ -211,6 +212,7 @@ DEMO_LOADERS = [
     "knowledge.demo",
     "network.events.demo",
     "network.offers.demo",
+    "knowledge.livreblanc.demo",
     "passerelles.demo_finish",
     "passerelles.demo_translations",
 ]

@@ -1,0 +1,164 @@
+"""Consultation while an edition is open: supports (counted once per browser) and contributions
+(kept pending until a coordinator approves them). Every refusal answers in French and saves nothing."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.core import is_ratelimited
+
+from .forms import UNKNOWN_RECOMMENDATION, ContributionForm, SupportForm
+from .models.consultation import Contribution, Support
+from .models.recommendation import RecommendationEvent, RecommendationPractice
+
+SESSION_KEY = "livreblanc_soutiens"
+
+
+def rate(name, default):
+    return getattr(settings, name, default)
+
+
+def supported_ids(request):
+    return set(request.session.get(SESSION_KEY, []))
+
+
+def browser_fingerprint(request):
+    if not request.session.session_key:
+        request.session.save()
+    raw = f"{settings.SECRET_KEY}:{request.session.session_key}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def recommendation_context(recommendation, request, contribution_form=None):
+    from .models.edition import EditionPage  # the edition module imports this one
+
+    edition = EditionPage.objects.ancestor_of(recommendation).first()
+    chapter = recommendation.get_parent()
+    context = {
+        "edition": edition,
+        "chapter": chapter,
+        "timeline": recommendation.timeline(),
+        "practice_links": live_links(RecommendationPractice, recommendation),
+        "event_links": live_links(RecommendationEvent, recommendation),
+        "themes": [item.tag for item in recommendation.theme_items.select_related("tag")],
+        "support_count": recommendation.supports.count(),
+        "supported": recommendation.pk in supported_ids(request),
+        "contributions": recommendation.contributions.filter(status=Contribution.Status.APPROVED).order_by(
+            "created_at"
+        ),
+    }
+    context["current_status"] = context["timeline"][-1] if context["timeline"] else None
+    if edition is not None and edition.is_open:
+        context["contribution_form"] = contribution_form or ContributionForm(
+            edition=edition, initial={"recommendation": recommendation.pk}
+        )
+    return context
+
+
+def live_links(model, recommendation):
+    links = model.objects.filter(recommendation=recommendation, page__live=True)
+    return links.select_related("page", "page__locale").order_by("sort_order")
+
+
+def render_refusal(edition, request, notice, status, recommendation=None, contribution_form=None):
+    """The page the visitor came from, with the reason in French and what they typed kept."""
+    if recommendation is not None:
+        context = recommendation.get_context(request, contribution_form=contribution_form)
+        context["notice"] = notice
+        return TemplateResponse(request, recommendation.get_template(request), context, status=status)
+    response = edition.render(request, context_overrides={"notice": notice})
+    response.status_code = status
+    return response
+
+
+def valid_recommendation(form):
+    """The recommendation named by the POST when it belongs to the edition, without a full validation."""
+    field = form.fields["recommendation"]
+    try:
+        return field.clean(form.data.get("recommendation"))
+    except ValidationError:  # unknown ids, wrong types
+        return None
+
+
+CLOSED = gettext_lazy(
+    "La consultation sur cette édition est close : elle ne reçoit plus de soutiens ni de contributions."
+)
+TOO_MANY = gettext_lazy("Trop d'envois depuis votre connexion en peu de temps. Réessayez dans une heure.")
+DROPPED = gettext_lazy("Votre envoi n'a pas pu être enregistré.")
+
+
+def gate(edition, request, group, limit, recommendation, form=None):
+    """The refusal shared by both forms: a closed edition, then too many posts from one address
+    (counted per address, whether the post is valid or not). None when the post may go on."""
+    if not edition.is_open:
+        return render_refusal(edition, request, str(CLOSED), 403, recommendation)
+    if is_ratelimited(
+        request, group=f"livreblanc-{group}", key="ip", rate=limit, method="POST", increment=True
+    ):
+        return render_refusal(edition, request, str(TOO_MANY), 429, recommendation, form)
+    return None
+
+
+def handle_support(edition, request):
+    form = SupportForm(request.POST, edition=edition)
+    recommendation = valid_recommendation(form)
+    refusal = gate(edition, request, "soutien", rate("LIVREBLANC_SUPPORT_RATE", "30/h"), recommendation)
+    if refusal:
+        return refusal
+    if not form.is_valid():
+        notice = " ".join(error for errors in form.errors.values() for error in errors)
+        return render_refusal(edition, request, notice, 400, recommendation)
+    if form.is_spam():
+        return render_refusal(edition, request, str(DROPPED), 400, recommendation)
+
+    recommendation = form.cleaned_data["recommendation"]
+    already = supported_ids(request)
+    counted = False
+    if recommendation.pk not in already:
+        try:
+            with transaction.atomic():
+                _support, counted = Support.objects.get_or_create(
+                    recommendation=recommendation, browser=browser_fingerprint(request)
+                )
+        except IntegrityError:  # two clicks at once from the same browser
+            counted = False
+        request.session[SESSION_KEY] = sorted(already | {recommendation.pk})
+    if counted:
+        messages.success(
+            request, _("Merci : votre soutien à « %(title)s » est compté.") % {"title": recommendation.title}
+        )
+    else:
+        messages.info(request, _("Vous soutenez déjà « %(title)s ».") % {"title": recommendation.title})
+    if form.cleaned_data.get("retour") == "edition":
+        return redirect(f"{edition.get_url(request)}#recommandation-{recommendation.pk}")
+    return redirect(f"{recommendation.get_url(request)}#soutien")
+
+
+def handle_contribution(edition, request):
+    form = ContributionForm(request.POST, edition=edition)
+    recommendation = valid_recommendation(form)
+    contribution_rate = rate("LIVREBLANC_CONTRIBUTION_RATE", "5/h")
+    refusal = gate(edition, request, "contribution", contribution_rate, recommendation, form)
+    if refusal:
+        return refusal
+    if recommendation is None:
+        return render_refusal(edition, request, str(UNKNOWN_RECOMMENDATION), 400)
+    if not form.is_valid():
+        notice = _("Votre contribution n'est pas encore envoyée : corrigez les champs signalés.")
+        return render_refusal(edition, request, notice, 400, recommendation, form)
+    if form.is_spam():
+        return render_refusal(edition, request, str(DROPPED), 400, recommendation)
+    contribution = form.save(commit=False)
+    contribution.recommendation = recommendation
+    contribution.save()
+    messages.success(
+        request,
+        _("Merci ! Votre contribution sera publiée après relecture par l'équipe de coordination."),
+    )
+    return redirect(f"{recommendation.get_url(request)}#contributions")

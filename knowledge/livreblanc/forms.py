@@ -1,0 +1,73 @@
+"""The two consultation forms: a one-click support and a moderated contribution, both with a honeypot."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models.consultation import CONTRIBUTION_MAX_LENGTH, Contribution
+from .models.recommendation import RecommendationPage
+
+UNKNOWN_RECOMMENDATION = _("Cette recommandation n'existe pas dans cette édition du livre blanc.")
+
+
+class HoneypotMixin(forms.Form):
+    # Hidden from people by CSS, filled by naive robots: a filled value means the post is dropped.
+    site_web = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False, max_length=200)
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("site_web"))
+
+
+class RecommendationField(forms.ModelChoiceField):
+    """A recommendation of the edition named by its id; anything but a plausible id is refused
+    before the database sees it (a 400-digit number would overflow an integer column)."""
+
+    def to_python(self, value):
+        value = str(value).strip() if value is not None else ""
+        if value in self.empty_values:
+            return None
+        if not value.isascii() or not value.isdigit() or len(value) > 18:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+def recommendation_field(edition):
+    return RecommendationField(
+        queryset=RecommendationPage.objects.descendant_of(edition).live(),
+        widget=forms.HiddenInput,
+        error_messages={"required": UNKNOWN_RECOMMENDATION, "invalid_choice": UNKNOWN_RECOMMENDATION},
+    )
+
+
+class SupportForm(HoneypotMixin):
+    retour = forms.ChoiceField(
+        choices=[("edition", "edition"), ("recommandation", "recommandation")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"] = recommendation_field(edition)
+
+
+class ContributionForm(HoneypotMixin, forms.ModelForm):
+    text = forms.CharField(
+        label=_("Votre contribution"),
+        max_length=CONTRIBUTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Un exemple vécu, une nuance, une autre piste. %(max)s caractères au plus.")
+        % {"max": CONTRIBUTION_MAX_LENGTH},
+    )
+
+    class Meta:
+        model = Contribution
+        fields = ["name", "organisation", "email", "text"]
+        labels = {"name": _("Votre nom"), "organisation": _("Votre organisation")}
+        help_texts = {"email": _("Facultative, jamais publiée : seulement pour vous répondre.")}
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"] = recommendation_field(edition)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -1,0 +1,85 @@
+"""The whole edition in a fixed number of queries: chapters, their numbered recommendations, the
+current status, themes and support count of each (and, for print and PDF, the supporting pages)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from wagtail.models import Page
+
+from .consultation import supported_ids
+from .models.chapter import ChapterPage
+from .models.consultation import Support
+from .models.recommendation import (
+    RecommendationEvent,
+    RecommendationPage,
+    RecommendationPractice,
+    RecommendationTheme,
+)
+
+
+@dataclass
+class ChapterEntry:
+    page: ChapterPage
+    number: int
+    recommendations: list = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    chapters: list
+
+    @property
+    def recommendations(self):
+        return [rec for chapter in self.chapters for rec in chapter.recommendations]
+
+
+def support_count():
+    """A correlated count, so the page rows are not grouped (portable to SQLite and PostgreSQL)."""
+    counts = (
+        Support.objects.filter(recommendation=OuterRef("pk"))
+        .order_by()
+        .values("recommendation")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def linked_pages(model):
+    live_pages = model.objects.filter(page__live=True).select_related("page", "page__locale")
+    return live_pages.order_by("sort_order")
+
+
+def recommendations_of(edition, full=False):
+    queryset = (
+        RecommendationPage.objects.descendant_of(edition)
+        .live()
+        .annotate(support_count=support_count())
+        .prefetch_related("status_changes")
+        .prefetch_related(Prefetch("theme_items", RecommendationTheme.objects.select_related("tag")))
+        .order_by("path")
+    )
+    if full:
+        queryset = queryset.prefetch_related(
+            Prefetch("practice_links", linked_pages(RecommendationPractice), to_attr="live_practice_links"),
+            Prefetch("event_links", linked_pages(RecommendationEvent), to_attr="live_event_links"),
+        )
+    return queryset
+
+
+def edition_outline(edition, request=None, full=False):
+    chapters = [
+        ChapterEntry(page=chapter, number=number)
+        for number, chapter in enumerate(ChapterPage.objects.child_of(edition).live().order_by("path"), 1)
+    ]
+    by_path = {entry.page.path: entry for entry in chapters}
+    supported = supported_ids(request) if request is not None else set()
+    for recommendation in recommendations_of(edition, full=full):
+        entry = by_path.get(recommendation.path[: -Page.steplen])
+        if entry is None:  # under a draft chapter: not public
+            continue
+        entry.recommendations.append(recommendation)
+        recommendation.number = f"{entry.number}.{len(entry.recommendations)}"
+        recommendation.supported_here = recommendation.pk in supported
+    return Outline(chapters=chapters)

@@ -1,0 +1,56 @@
+"""The whole edition as a typeset PDF (WeasyPrint, CSS paged media: running title, page numbers, a
+table of contents whose page numbers come from target-counter)."""
+
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.models import Page
+from weasyprint import CSS, HTML
+
+from .models.consultation import Support
+from .outline import edition_outline
+
+PDF_STYLESHEET = "livreblanc/css/livreblanc-pdf.css"
+
+
+def edition_pdf_bytes(edition, request):
+    html = render_to_string(
+        "livreblanc/edition_pdf.html",
+        {
+            "page": edition,
+            "edition": edition,
+            "outline": edition_outline(edition, request, full=True),
+            "site_url": request.build_absolute_uri("/").rstrip("/"),
+            "generated_at": timezone.localtime(),
+        },
+        request=request,
+    )
+    # The stylesheet is read from disk: no HTTP round trip to ourselves while rendering.
+    stylesheet = CSS(filename=finders.find(PDF_STYLESHEET))
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(stylesheets=[stylesheet])
+
+
+def pdf_cache_key(edition, request):
+    """Changes whenever a page of the edition is published or a support is counted: rendering a
+    PDF costs seconds of CPU, so an unchanged edition is rendered once."""
+    published = Page.objects.descendant_of(edition, inclusive=True).aggregate(
+        latest=Max("last_published_at"), pages=Count("pk", filter=Q(live=True))
+    )
+    supports = Support.objects.filter(recommendation__path__startswith=edition.path).count()
+    stamp = published["latest"].timestamp() if published["latest"] else 0
+    variant = f"{request.get_host()}:{translation.get_language()}"
+    return f"livreblanc-pdf:{edition.pk}:{stamp}:{published['pages']}:{supports}:{variant}"
+
+
+def edition_pdf_response(edition, request):
+    key = pdf_cache_key(edition, request)
+    content = cache.get(key)
+    if content is None:
+        content = edition_pdf_bytes(edition, request)
+        cache.set(key, content, 60 * 60 * 24)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="livre-blanc-{edition.year}.pdf"'
+    return response
