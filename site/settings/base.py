@@ -206,6 +206,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
+    "search.demo",
     "passerelles.demo_finish",
 ]
 
