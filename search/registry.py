@@ -26,6 +26,8 @@ a list), or to a callable taking the object. Text returned by `body()` is cleane
 e-mail addresses before it is stored. Then run `manage.py rebuild_search_documents`.
 """
 
+import html
+
 from django.utils.html import strip_tags
 
 _sources = {}
@@ -73,7 +75,7 @@ class SearchSource:
         parts = self.body(obj)
         if isinstance(parts, str):
             parts = [parts]
-        return " ".join(strip_tags(str(part)) for part in parts if part)
+        return " ".join(html.unescape(strip_tags(str(part))) for part in parts if part)
 
 
 class PageSource(SearchSource):
@@ -112,6 +114,10 @@ def register(source_class):
     source = source_class()
     _sources[source.type_key] = source
     return source_class
+
+
+def unregister(type_key):
+    _sources.pop(type_key, None)
 
 
 def sources():

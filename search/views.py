@@ -47,7 +47,7 @@ def search(request):
 
     is_first_page = page_obj.number == 1
     # Popular and zero-result queries for editors: counted once per search, not per page or filter.
-    if query and is_first_page and not run.filter.selected:
+    if query and request.GET.get("page", "1") == "1" and not run.filter.selected:
         Query.get(query).add_hit()
         if not paginator.count:
             ZeroResultQuery.record(query)
