@@ -48,8 +48,8 @@ def build_document(source, obj):
     body = scrub_emails(source.body_text(obj))
     locale = source.locale(obj)
     document = SearchDocument(
-        content_type=ContentType.objects.get_for_model(type(obj)),
-        object_id=str(obj.pk),
+        source_type=ContentType.objects.get_for_model(type(obj)),
+        source_id=str(obj.pk),
         doc_type=source.type_key,
         locale=locale,
         title=title,
@@ -71,7 +71,7 @@ def _save_tags(pairs):
 
 def _existing(obj):
     return SearchDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+        source_type=ContentType.objects.get_for_model(type(obj)), source_id=str(obj.pk)
     )
 
 

@@ -19,7 +19,7 @@ def publish_page(parent, title, text="", introduction="", locale=None, **fields)
 
 
 def document_of(page):
-    return SearchDocument.objects.get(object_id=str(page.pk), doc_type="page")
+    return SearchDocument.objects.get(source_id=str(page.pk), doc_type="page")
 
 
 def make_documents(count, sectors=(), publics=(), title="Atelier vélo {n}", locale="fr"):
@@ -34,8 +34,8 @@ def make_documents(count, sectors=(), publics=(), title="Atelier vélo {n}", loc
     for n in range(start, start + count):
         text = f"Remise en état de vélos d’occasion par des stagiaires, numéro {n}."
         document = SearchDocument(
-            content_type=content_type,
-            object_id=f"generated-{n}",
+            source_type=content_type,
+            source_id=f"generated-{n}",
             doc_type="page",
             locale=locale,
             title=title.format(n=n),

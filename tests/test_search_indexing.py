@@ -48,8 +48,8 @@ def test_the_home_page_and_private_pages_are_not_documents(client, home):
     assert document_of(page)
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret-membres")
     page.save_revision().publish()
-    assert not SearchDocument.objects.filter(object_id=str(page.pk)).exists()
-    assert not SearchDocument.objects.filter(object_id=str(home.pk)).exists()
+    assert not SearchDocument.objects.filter(source_id=str(page.pk)).exists()
+    assert not SearchDocument.objects.filter(source_id=str(home.pk)).exists()
 
 
 def test_rebuild_command_shows_progress_and_rebuilds(client, home):

@@ -15,8 +15,8 @@ from knowledge.models.taxonomy import Public, Sector, StructureType, Theme, Zone
 
 
 class SearchDocument(index.Indexed, models.Model):
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    source_id = models.CharField(max_length=64)
     doc_type = models.CharField(_("type"), max_length=40, db_index=True)
     locale = models.CharField(_("langue"), max_length=10, db_index=True)
     title = models.CharField(_("titre"), max_length=500)
@@ -45,7 +45,7 @@ class SearchDocument(index.Indexed, models.Model):
         verbose_name = _("document de recherche")
         verbose_name_plural = _("documents de recherche")
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_unique_source")
+            models.UniqueConstraint(fields=["source_type", "source_id"], name="search_document_unique_source")
         ]
 
     def __str__(self):
