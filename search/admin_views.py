@@ -22,7 +22,11 @@ class ZeroResultQueriesReportView(ReportView):
         DateColumn("last_seen", label=_("Dernière fois"), sort_key="last_seen"),
     ]
     list_export = ["query_string", "hits", "last_seen"]
-    export_headings = {"query_string": _("Recherche"), "hits": _("Nombre de fois"), "last_seen": _("Dernière fois")}
+    export_headings = {
+        "query_string": _("Recherche"),
+        "hits": _("Nombre de fois"),
+        "last_seen": _("Dernière fois"),
+    }
 
     def get_base_queryset(self):
         return ZeroResultQuery.objects.all()

@@ -51,7 +51,9 @@ def facets():
         ("structure", gettext_lazy("Type de structure"), DocumentStructureType, "structure_types"),
     ]
     return [ChoiceFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
-        Facet(parameter, label, through.tag.field.related_model, through, f"{name}__slug", item_field="document")
+        Facet(
+            parameter, label, through.tag.field.related_model, through, f"{name}__slug", item_field="document"
+        )
         for parameter, label, through, name in vocabularies
     ]
 

@@ -11,7 +11,11 @@ from .admin_views import ZeroResultQueriesReportView
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("reports/recherches-sans-resultat/", ZeroResultQueriesReportView.as_view(), name="search_zero_results"),
+        path(
+            "reports/recherches-sans-resultat/",
+            ZeroResultQueriesReportView.as_view(),
+            name="search_zero_results",
+        ),
         path(
             "reports/recherches-sans-resultat/results/",
             ZeroResultQueriesReportView.as_view(results_only=True),

@@ -7,10 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from knowledge.models.taxonomy import Public, Sector
-from search.models import DocumentPublic, DocumentSector, SearchDocument
-from tests.factories_search import document_of, publish_page
-from tests.helpers import assert_fixed_query_budget
+from tests.factories_search import publish_page
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +27,9 @@ def test_title_match_ranks_above_body_only_match(client, home):
 
 
 def test_accents_and_plurals_are_ignored(client, home):
-    publish_page(home, "Réparation vélos à Charleroi", text="Un atelier où les stagiaires réparent des vélos.")
+    publish_page(
+        home, "Réparation vélos à Charleroi", text="Un atelier où les stagiaires réparent des vélos."
+    )
     publish_page(home, "Potager collectif", text="Maraîchage et espaces verts.")
     assert result_titles(client, q="reparation velo") == ["Réparation vélos à Charleroi"]
     assert result_titles(client, q="RÉPARATION VÉLO") == ["Réparation vélos à Charleroi"]
@@ -48,7 +47,9 @@ def test_stemming_follows_each_language(client, home):
         english = Locale.objects.create(language_code="en")
         english_home = home.copy_for_translation(english)
         english_home.save_revision().publish()
-        publish_page(english_home, "Community workshop", text="Trainees are repairing donated bikes.", locale=english)
+        publish_page(
+            english_home, "Community workshop", text="Trainees are repairing donated bikes.", locale=english
+        )
         with translation.override("en"):
             english_search = reverse("search:index")
         # English snowball on English content ("repaired" → "repair"), which the French one misses.
@@ -59,3 +60,17 @@ def test_stemming_follows_each_language(client, home):
     else:
         assert result_titles(client, q="REPARATION") == ["Formations aux métiers de la réparation"]
         assert result_titles(client, q="metier") == ["Formations aux métiers de la réparation"]
+
+
+def test_search_url_selects_elasticsearch_with_french_analysis():
+    from wagtail.search.backends import get_search_backend
+
+    from search.backends import search_backends
+
+    assert search_backends(None)["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert search_backends(None)["default"]["SEARCH_CONFIG"] == "french"
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends("http://recherche.interne:9200")):
+        backend = get_search_backend()
+    analyser = backend.settings["settings"]["analysis"]["analyzer"]["default"]
+    assert analyser["filter"] == ["french_elision", "lowercase", "asciifolding", "french_light_stemmer"]
+    assert "edgengram_analyzer" in backend.settings["settings"]["analysis"]["analyzer"]  # Wagtail's own kept

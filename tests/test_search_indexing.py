@@ -118,7 +118,9 @@ def sector_source():
 
 def test_a_non_page_source_plugs_in_with_consent_and_facets(client, home, sector_source):
     hidden = Sector.objects.create(name="Logistique", slug="logistique")
-    shown = Sector.objects.create(name="Maraîchage", slug="maraichage", description="Légumes bio, contact@ferme.be")
+    shown = Sector.objects.create(
+        name="Maraîchage", slug="maraichage", description="Légumes bio, contact@ferme.be"
+    )
     assert titles(client, "maraichage") == ["Maraîchage"]
     assert titles(client, "logistique") == []
     response = client.get(SEARCH, {"q": "legume", "type": "essai", "secteur": "maraichage"})

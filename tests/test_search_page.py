@@ -18,7 +18,7 @@ UNREACHABLE_SEARCH_SERVER = {
     "default": {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": ["http://127.0.0.1:9"],
-        "INDEX": "passerelles-test",
+        "INDEX_PREFIX": "passerelles-test-",
         "TIMEOUT": 2,
         "AUTO_UPDATE": False,
     }
@@ -96,7 +96,10 @@ def test_results_are_highlighted_and_escaped(client, home):
 
 
 def test_highlight_escapes_first_then_marks():
-    assert highlight("Un <b>atelier</b> de vélos", "velo") == "Un &lt;b&gt;atelier&lt;/b&gt; de <mark>vélos</mark>"
+    assert (
+        highlight("Un <b>atelier</b> de vélos", "velo")
+        == "Un &lt;b&gt;atelier&lt;/b&gt; de <mark>vélos</mark>"
+    )
     assert highlight("rien à voir", "<mark>") == "rien à voir"
 
 
@@ -127,7 +130,14 @@ def test_odd_queries_never_fail(client, home, query):
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "abc"}, {"page": "999999"}, {"page": "-1"}, {"tri": "<b>"}, {"secteur": "x" * 5000}, {"type": "1"}],
+    [
+        {"page": "abc"},
+        {"page": "999999"},
+        {"page": "-1"},
+        {"tri": "<b>"},
+        {"secteur": "x" * 5000},
+        {"type": "1"},
+    ],
 )
 def test_bad_parameters_get_a_page_and_a_french_message(client, home, params):
     publish_page(home, "Réparation vélos", text="vélos")
@@ -179,7 +189,9 @@ def test_autocomplete_returns_titles_urls_and_types(client, home):
 def test_editors_picks_come_first(client, home):
     pick = publish_page(home, "Le guide du compagnonnage", text="Comment rendre visite à un collègue.")
     publish_page(home, "Visite d’atelier", text="compagnonnage")
-    SearchPromotion.objects.create(query=Query.get("compagnonnage"), page=pick, sort_order=0, description="Pour commencer.")
+    SearchPromotion.objects.create(
+        query=Query.get("compagnonnage"), page=pick, sort_order=0, description="Pour commencer."
+    )
     html = client.get(SEARCH, {"q": "Compagnonnage"}).content.decode()
     picks_at = html.index("Recommandé par l’équipe")
     assert html.index("Le guide du compagnonnage") > picks_at

@@ -60,6 +60,9 @@ class DocumentTag(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.document_id} → {self.tag_id}"
+
 
 class DocumentSector(DocumentTag):
     tag = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="+")
