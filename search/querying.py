@@ -133,9 +133,7 @@ class SearchRun:
 
 def documents_for(ids):
     """The documents of one result page, in the given order, with their vocabulary labels."""
-    documents = SearchDocument.objects.filter(pk__in=ids).prefetch_related(
-        "sectors", "publics", "zones", "structure_types"
-    )
+    documents = SearchDocument.objects.filter(pk__in=ids).prefetch_related("sectors")
     by_id = {document.pk: document for document in documents}
     labels = registry.type_labels()
     ordered = [by_id[pk] for pk in ids if pk in by_id]

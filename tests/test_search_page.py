@@ -9,7 +9,7 @@ from knowledge.models.taxonomy import Public, Sector
 from search.models import ZeroResultQuery
 from search.text import highlight
 from tests.factories_search import make_documents, publish_page
-from tests.helpers import assert_fixed_query_budget
+from tests.helpers import assert_fixed_query_budget, html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +216,13 @@ def test_popular_and_zero_result_queries_reach_editors(client, admin_client_logg
     assert terms.status_code == 200 and "menuiserie" in terms.content.decode()
     empty = client.get(SEARCH)
     assert "Recherches fréquentes" in empty.content.decode()
+
+
+def test_results_page_is_valid_html(client, home, vocabulary, tmp_path):
+    bikes, _wood, _neet = vocabulary
+    make_documents(12, sectors=[bikes])
+    pick = publish_page(home, "Guide vélo", text="vélo")
+    SearchPromotion.objects.create(query=Query.get("vélo"), page=pick, sort_order=0, description="À lire.")
+    for params in ({"q": "vélo"}, {"q": "introuvable"}, {}, {"secteur": "reparation-velos"}):
+        html = client.get(SEARCH, params).content.decode()
+        assert html_errors(html, tmp_path) == [], params
