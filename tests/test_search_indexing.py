@@ -135,3 +135,21 @@ def test_a_non_page_source_plugs_in_with_consent_and_facets(client, home, sector
     out = StringIO()
     call_command("rebuild_search_documents", stdout=out)
     assert "Essai 1/1" in out.getvalue()
+
+
+def test_a_page_published_in_the_admin_is_found_at_once(client, admin_client_logged, home):
+    from django.urls import reverse
+
+    url = reverse("wagtailadmin_pages:add", args=("passerelles", "standardpage", home.pk))
+    response = admin_client_logged.post(
+        url,
+        {
+            "title": "Charte du compagnonnage",
+            "slug": "charte",
+            "introduction": "Les engagements des structures qui accueillent des collègues.",
+            "body-count": "0",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302
+    assert titles(client, "engagement structure") == ["Charte du compagnonnage"]
