@@ -20,6 +20,22 @@ publish, unpublish and delete. For other models (people, snippets), subclass `Se
 and give `get_queryset()` (the public objects, e.g. people who gave consent), `is_public(obj)`,
 `title`, `url`, `locale`; the document follows post_save and post_delete.
 
+    @register
+    class CompagnonSource(SearchSource):
+        model = Person
+        type_key = "compagnon"
+        label = _("Compagnon")
+        vocabularies = {"sectors": "sectors", "zones": lambda person: [person.organisation.zone]}
+
+        def get_queryset(self):
+            return Person.objects.filter(consent=True).select_related("organisation__zone")
+
+        def is_public(self, person):
+            return person.consent
+
+        def body(self, person):
+            return [person.role, person.expertise]  # never the e-mail address
+
 `vocabularies` maps a document vocabulary ("sectors", "publics", "zones", "structure_types",
 "themes") to an attribute of the object returning tags (a ClusterTaggableManager, a manager or
 a list), or to a callable taking the object. Text returned by `body()` is cleaned of HTML and

@@ -21,6 +21,7 @@ def object_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    connect_restrictions()
     for model in registry.models():
         uid = f"search-documents-{model._meta.label_lower}"
         if issubclass(model, Page):
@@ -29,3 +30,25 @@ def connect():
         else:
             post_save.connect(object_saved, sender=model, dispatch_uid=uid + "-saved")
         post_delete.connect(object_deleted, sender=model, dispatch_uid=uid + "-deleted")
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A page put behind (or freed from) a password or login leaves (or joins) the results."""
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is deleted
+    if page is None:
+        return
+    for model in registry.models():
+        if issubclass(model, Page):  # per model: a page being deleted has lost its specific row
+            for descendant in model.objects.descendant_of(page, inclusive=True):
+                indexing.sync_object(descendant)
+
+
+def connect_restrictions():
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-saved"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
+    )

@@ -46,9 +46,16 @@ def test_the_home_page_and_private_pages_are_not_documents(client, home):
 
     page = publish_page(home, "Espace membres", text="Réservé.")
     assert document_of(page)
-    PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret-membres")
-    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=home, restriction_type="password", password="secret-membres"
+    )  # on an ancestor: every page below becomes private at once
     assert not SearchDocument.objects.filter(source_id=str(page.pk)).exists()
+    assert titles(client, "reserve") == []
+    restriction.delete()
+    assert titles(client, "reserve") == ["Espace membres"]
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    page.delete()  # the restriction goes with it
+    assert not SearchDocument.objects.exists()
     assert not SearchDocument.objects.filter(source_id=str(home.pk)).exists()
 
 
