@@ -112,7 +112,7 @@ class SearchRun:
             self.relevance = None
             base = documents if self.filter.selected else documents.none()
         self.base = base
-        self.facet_values = self.filter.facet_values(base)
+        self.facet_values = visible_facets(self.filter.facet_values(base))
         self.ordered_ids = self._ordered_ids(self.filter.apply(base))
 
     def _ordered_ids(self, queryset):
@@ -129,6 +129,16 @@ class SearchRun:
                 "recherche simple, peut-être moins pertinents."
             )
         return ""
+
+
+def visible_facets(facet_values):
+    """Only values that would give results (or are chosen): a search spans many vocabularies."""
+    visible = []
+    for facet in facet_values:
+        values = [value for value in facet["values"] if value.count or value.selected]
+        if values:
+            visible.append({**facet, "values": values})
+    return visible
 
 
 def documents_for(ids):
