@@ -84,7 +84,8 @@
     } else {
       close();
     }
-    status.textContent = suggestions.length ? suggestions.length + " suggestion(s)" : "";
+    var countText = form.getAttribute("data-autocomplete-count") || "suggestion(s)";
+    status.textContent = suggestions.length ? suggestions.length + " " + countText : "";
   }
 
   function fetchSuggestions() {
