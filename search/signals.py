@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexing, registry
 
@@ -21,7 +21,7 @@ def object_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    connect_restrictions()
+    connect_tree_changes()
     for model in registry.models():
         uid = f"search-documents-{model._meta.label_lower}"
         if issubclass(model, Page):
@@ -35,15 +35,23 @@ def connect():
 def restriction_changed(sender, instance, **kwargs):
     """A page put behind (or freed from) a password or login leaves (or joins) the results."""
     page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is deleted
-    if page is None:
-        return
+    if page is not None:
+        sync_subtree(page)
+
+
+def url_changed(sender, instance, **kwargs):
+    """A moved or renamed page changes the URL of every document below it."""
+    sync_subtree(instance)
+
+
+def sync_subtree(page):
     for model in registry.models():
         if issubclass(model, Page):  # per model: a page being deleted has lost its specific row
             for descendant in model.objects.descendant_of(page, inclusive=True):
                 indexing.sync_object(descendant)
 
 
-def connect_restrictions():
+def connect_tree_changes():
     from wagtail.models import PageViewRestriction
 
     post_save.connect(
@@ -52,3 +60,5 @@ def connect_restrictions():
     post_delete.connect(
         restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
     )
+    post_page_move.connect(url_changed, dispatch_uid="search-page-moved")
+    page_slug_changed.connect(url_changed, dispatch_uid="search-page-slug-changed")

@@ -160,3 +160,25 @@ def test_a_page_published_in_the_admin_is_found_at_once(client, admin_client_log
     )
     assert response.status_code == 302
     assert titles(client, "engagement structure") == ["Charte du compagnonnage"]
+
+
+def test_moving_or_renaming_a_section_updates_the_urls_below(
+    client, home, django_capture_on_commit_callbacks
+):
+    section = publish_page(home, "Ressources")
+    other = publish_page(home, "Archives")
+    page = publish_page(section, "Boîte à outils mobilité", text="Vélos, bus, covoiturage.")
+    assert client.get("/recherche/suggestions/", {"q": "boite"}).json()["suggestions"][0]["url"] == (
+        "/ressources/boite-a-outils-mobilite/"
+    )
+    section.slug = "outils"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals the new slug on commit
+        section.save_revision().publish()
+    assert client.get("/recherche/suggestions/", {"q": "boite"}).json()["suggestions"][0]["url"] == (
+        "/outils/boite-a-outils-mobilite/"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(other, pos="last-child")
+    assert client.get("/recherche/suggestions/", {"q": "boite"}).json()["suggestions"][0]["url"] == (
+        "/archives/boite-a-outils-mobilite/"
+    )
