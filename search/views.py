@@ -40,6 +40,7 @@ def search(request):
         page_obj = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page_obj = paginator.page(1)
+        messages.append(_("Cette page de résultats n’existe pas ; voici la première."))
     results = documents_for(list(page_obj.object_list))
     for document in results:
         document.excerpt = highlight(document.body, query, locale)
