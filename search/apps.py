@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,10 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Recherche")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        # Every app declares its searchable types in <app>/search_sources.py (see registry.py).
+        autodiscover_modules("search_sources")
+        signals.connect()

@@ -6,4 +6,5 @@ from . import views
 app_name = "search"
 urlpatterns = [
     path(pgettext_lazy("url", "recherche/"), views.search, name="index"),
+    path(pgettext_lazy("url", "recherche/suggestions/"), views.autocomplete, name="autocomplete"),
 ]

@@ -7,6 +7,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from search.backends import search_backends
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 
@@ -173,14 +175,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL full text with the French
-# configuration). The search app switches to Elasticsearch/OpenSearch when SEARCH_URL is set.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
-        "AUTO_UPDATE": True,
-    }
-}
+# configuration); Elasticsearch/OpenSearch with French analysers when SEARCH_URL is set.
+WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_BACKEND"))
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -215,6 +211,7 @@ DEMO_LOADERS = [
     "knowledge.livreblanc.demo",
     "passerelles.demo_finish",
     "passerelles.demo_translations",
+    "search.demo",  # last: indexes everything above, translations included
 ]
 
 LOGGING = {

@@ -1,0 +1,76 @@
+"""Help when nothing is found, and the autocomplete behind the search box."""
+
+import difflib
+
+from django.core.cache import cache
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.backends import get_search_backend
+
+from knowledge.models.taxonomy import VOCABULARIES
+
+from . import registry
+from .models import SearchDocument
+from .text import fold
+
+MAX_SUGGESTIONS = 8
+VOCABULARY_CACHE_SECONDS = 300
+
+
+def vocabulary_terms(locale):
+    """Vocabulary labels and words of indexed titles, for spelling suggestions (cached)."""
+    key = f"search:terms:{locale}"
+    terms = cache.get(key)
+    if terms is None:
+        labels = [tag.name for model in VOCABULARIES for tag in model.objects.all()]
+        titles = SearchDocument.objects.filter(locale=locale).values_list("title", flat=True)[:5000]
+        words = {word for title in titles for word in title.split() if len(word) > 3}
+        terms = sorted(set(labels) | {word.strip(".,;:!?()«»\"'") for word in words})
+        cache.set(key, terms, VOCABULARY_CACHE_SECONDS)
+    return terms
+
+
+def did_you_mean(query, locale, limit=5):
+    """Closest vocabulary labels or title words to the query, by spelling (accents ignored)."""
+    terms = vocabulary_terms(locale)
+    by_folded = {}
+    for term in terms:
+        by_folded.setdefault(fold(term), term)
+    candidates = difflib.get_close_matches(fold(query), list(by_folded), n=limit, cutoff=0.6)
+    words = fold(query).split()
+    if not candidates and len(words) > 1:
+        for word in words:
+            candidates += difflib.get_close_matches(word, list(by_folded), n=2, cutoff=0.7)
+    return [by_folded[candidate] for candidate in dict.fromkeys(candidates)][:limit]
+
+
+def popular_queries(limit=6):
+    return [query.query_string for query in Query.get_most_popular()[:limit]]
+
+
+def editors_picks(query):
+    """Promoted results chosen by editors for this exact query (wagtail.contrib.search_promotions)."""
+    if not query:
+        return []
+    found = Query.objects.filter(query_string=query.strip().lower()).first()
+    if found is None:
+        return []
+    picks = found.editors_picks.select_related("page").order_by("sort_order")
+    return [pick for pick in picks if pick.page_id is None or pick.page.live]
+
+
+def autocomplete(query, locale):
+    """Up to MAX_SUGGESTIONS documents whose title starts like the query: [{title, url, type}]."""
+    terms = " ".join(fold(query).split()[:6])
+    if not terms:
+        return []
+    documents = SearchDocument.objects.filter(locale=locale)
+    try:
+        found = list(get_search_backend().autocomplete(terms, documents)[:MAX_SUGGESTIONS])
+    except Exception:  # search server down: a prefix match on the analysed title
+        last = terms.split()[-1]
+        found = list(documents.filter(search_title__icontains=last).order_by("-date")[:MAX_SUGGESTIONS])
+    labels = registry.type_labels()
+    return [
+        {"title": document.title, "url": document.url, "type": str(labels.get(document.doc_type, ""))}
+        for document in found
+    ]
