@@ -95,7 +95,12 @@ class SearchSource:
 
 
 class PageSource(SearchSource):
-    """A Wagtail page type: live, publicly viewable pages; the date is the last publication."""
+    """A Wagtail page type: live, publicly viewable pages; the date is the last publication.
+
+    `text_fields` names the fields whose text is searched (text, rich text or StreamField).
+    """
+
+    text_fields = ("introduction", "body")
 
     def get_queryset(self):
         return self.model.objects.live().public().exact_type(self.model).select_related("locale")
@@ -110,7 +115,7 @@ class PageSource(SearchSource):
 
     def body(self, page):
         parts = [page.search_description]
-        for name in ("introduction", "body"):
+        for name in self.text_fields:
             value = getattr(page, name, None)
             if value is None:
                 continue

@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type; each renders with its own template in templates/blocks/."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -59,7 +60,11 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": [_("Choisissez une page du site ou une adresse externe (une seule).")]}
+                block_errors={
+                    "url": ValidationError(
+                        _("Choisissez une page du site ou une adresse externe (une seule).")
+                    )
+                }
             )
         return value
 

@@ -36,7 +36,7 @@ def test_read_support_and_follow_a_recommendation(page, live_server, demo_conten
     page.screenshot(path=str(artifacts_dir / "livreblanc-recommandation.png"), full_page=True)
 
     page.get_by_role("region", name="Pratiques qui l’appuient").get_by_role("link").first.click()
-    assert page.locator("h1").inner_text() == "À propos de Passerelles"
+    assert page.locator("h1").inner_text() == "Le suivi post-formation en trois rendez-vous"
 
 
 def test_recommendation_is_usable_at_320_px(page, live_server, demo_content):

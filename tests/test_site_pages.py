@@ -104,3 +104,15 @@ def test_home_query_budget_is_fixed(client, home):
 
 def test_home_is_unique_under_root(home):
     assert not HomePage.can_create_at(Page.get_first_root_node()) or HomePage.objects.count() == 1
+
+
+def test_link_block_needs_exactly_one_target():
+    from wagtail.blocks import StructBlockValidationError
+
+    from passerelles.blocks import LinkBlock
+
+    block = LinkBlock()
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python({"label": "Agenda", "page": None, "url": ""}))
+    assert "une seule" in str(error.value.block_errors["url"])
+    assert block.clean(block.to_python({"label": "Site", "page": None, "url": "https://concertes.be"}))

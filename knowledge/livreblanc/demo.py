@@ -9,6 +9,7 @@ from .models import (
     ChapterPage,
     Contribution,
     EditionPage,
+    RecommendationEvent,
     RecommendationPage,
     RecommendationPractice,
     RecommendationStatus,
@@ -61,6 +62,7 @@ def load(loader):
 
 def load_recommendation(loader, chapter, entry, themes):
     practices = [loader.page_by_slug(slug) for slug in entry["practices"]]
+    events = [loader.page_by_slug(slug) for slug in entry.get("events", [])]
     page = loader.upsert_page(
         chapter,
         RecommendationPage,
@@ -77,6 +79,7 @@ def load_recommendation(loader, chapter, entry, themes):
             for s in entry["statuses"]
         ],
         practice_links=[RecommendationPractice(page=practice) for practice in practices if practice],
+        event_links=[RecommendationEvent(page=event) for event in events if event],
     )
     set_demo_supports(page, entry["supports"])
     return page

@@ -148,6 +148,8 @@ class LinkedPage(Orderable):
 class RecommendationPractice(LinkedPage):
     recommendation = ParentalKey(RecommendationPage, related_name="practice_links", on_delete=models.CASCADE)
 
+    panels = [PageChooserPanel("page", ["knowledge.FicheActionPage", "knowledge.BonnePratiquePage"])]
+
     class Meta(LinkedPage.Meta):
         verbose_name = _("pratique qui l'appuie")
         verbose_name_plural = _("pratiques qui l'appuient")
@@ -155,6 +157,8 @@ class RecommendationPractice(LinkedPage):
 
 class RecommendationEvent(LinkedPage):
     recommendation = ParentalKey(RecommendationPage, related_name="event_links", on_delete=models.CASCADE)
+
+    panels = [PageChooserPanel("page", "events.EventPage")]
 
     class Meta(LinkedPage.Meta):
         verbose_name = _("rencontre où elle a été discutée")

@@ -1,0 +1,19 @@
+"""White-paper recommendations in the public search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import PageSource, register
+
+from .models import RecommendationPage
+
+
+@register
+class RecommendationSource(PageSource):
+    model = RecommendationPage
+    type_key = "recommandation"
+    label = _("Recommandation du livre blanc")
+    vocabularies = {"themes": "themes"}
+    text_fields = ("obstacle", "current_rule", "legal_reference", "proposed_change")
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("themes")

@@ -1,0 +1,55 @@
+"""Fiches actions and bonnes pratiques in the public search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import PageSource, register
+
+from .models import BonnePratiquePage, FicheActionPage
+
+KNOWLEDGE_VOCABULARIES = {
+    "sectors": "sectors",
+    "publics": "publics",
+    "themes": "themes",
+    "structure_types": "structure_types",
+    "zones": "zones",
+}
+
+
+class KnowledgeSource(PageSource):
+    vocabularies = KNOWLEDGE_VOCABULARIES
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related("sectors", "publics", "themes", "structure_types", "zones")
+        )
+
+    def date(self, page):
+        return page.last_published_at or page.first_published_at
+
+
+@register
+class FicheSource(KnowledgeSource):
+    model = FicheActionPage
+    type_key = "fiche"
+    label = _("Fiche action")
+    text_fields = (
+        "summary",
+        "problem",
+        "objectives",
+        "public_description",
+        "steps",
+        "means",
+        "partners",
+        "indicators",
+        "lessons",
+    )
+
+
+@register
+class PratiqueSource(KnowledgeSource):
+    model = BonnePratiquePage
+    type_key = "pratique"
+    label = _("Bonne pratique")
+    text_fields = ("summary", "context", "practice", "impact", "transfer_conditions", "testimonials")
