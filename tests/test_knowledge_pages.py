@@ -276,4 +276,4 @@ def test_attachments_are_listed_with_their_format(client, index):
     html = client.get(fiche.url).content.decode()
     assert '<a href="#documents">Documents</a>' in html
     assert f'<a href="{document.url}">Grille d’évaluation des ateliers</a>' in html
-    assert "block-document__meta\">(PDF" in html
+    assert 'block-document__meta">(PDF' in html
