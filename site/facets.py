@@ -70,7 +70,7 @@ class ChoiceFacet:
         return queryset.filter(**{f"{self.field_name}__in": slugs})
 
     def counts(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk", distinct=True))
         return {row[self.field_name]: row["n"] for row in rows}
 
 

@@ -261,3 +261,19 @@ def test_index_query_budget_is_fixed(client, index, numerique):
             FicheActionPageFactory(parent=index, tags={"sectors": [numerique]})
 
     assert_fixed_query_budget(client, index.url, grow, budget=30)
+
+
+def test_attachments_are_listed_with_their_format(client, index):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Grille d’évaluation des ateliers", file=ContentFile(b"%PDF-1.4 grille", name="grille.pdf")
+    )
+    fiche = FicheActionPageFactory(
+        parent=index, attachments=[("attachment", {"document": document, "title": ""})]
+    )
+    html = client.get(fiche.url).content.decode()
+    assert '<a href="#documents">Documents</a>' in html
+    assert f'<a href="{document.url}">Grille d’évaluation des ateliers</a>' in html
+    assert 'block-document__meta">(PDF' in html
