@@ -18,13 +18,6 @@ KNOWLEDGE_VOCABULARIES = {
 class KnowledgeSource(PageSource):
     vocabularies = KNOWLEDGE_VOCABULARIES
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related("sectors", "publics", "themes", "structure_types", "zones")
-        )
-
     def date(self, page):
         return page.last_published_at or page.first_published_at
 

@@ -14,6 +14,3 @@ class RecommendationSource(PageSource):
     label = _("Recommandation du livre blanc")
     vocabularies = {"themes": "themes"}
     text_fields = ("obstacle", "current_rule", "legal_reference", "proposed_change")
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("themes")

@@ -17,7 +17,9 @@ def _through(name, tag_model, related_name):
         (TaggedItemBase,),
         {
             "__module__": __name__,
-            "tag": models.ForeignKey(tag_model, related_name="+", on_delete=models.CASCADE),
+            "tag": models.ForeignKey(
+                tag_model, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE
+            ),
             "content_object": ParentalKey(
                 "knowledge.KnowledgeItemPage", related_name=related_name, on_delete=models.CASCADE
             ),

@@ -15,8 +15,5 @@ class EventSource(PageSource):
     vocabularies = {"sectors": "sectors", "publics": "publics", "zones": "zones"}
     text_fields = ("introduction", "body", "venue", "organiser", "report")
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("sectors", "publics", "zones")
-
     def date(self, page):
         return page.start

@@ -14,6 +14,3 @@ class OfferSource(PageSource):
     label = _("Offre")
     vocabularies = {"sectors": "sectors", "publics": "publics", "zones": "zones"}
     text_fields = ("summary", "who_can_apply", "prerequisites", "duration", "municipality", "testimonials")
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("sectors", "publics", "zones")

@@ -36,7 +36,7 @@ class Status(models.TextChoices):
 
 
 class RecommendationTheme(TaggedItemBase):
-    tag = models.ForeignKey(Theme, related_name="+", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Theme, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "livreblanc.RecommendationPage", related_name="theme_items", on_delete=models.CASCADE
     )
