@@ -2,12 +2,16 @@
 
 import datetime
 
+import pytest
+
 from network.events.listing import month_grid, parse_month, shift_month
 from network.events.models import EventPage
 from network.events.models.recurrence import BRUSSELS, EventExceptionDate, occurrences
 from tests.factories_events import AgendaPageFactory, CalendarPageFactory, EventPageFactory, brussels
 
 UTC = datetime.UTC
+# Building a page instance looks up its content type.
+pytestmark = pytest.mark.django_db
 
 
 def unsaved_event(**fields):

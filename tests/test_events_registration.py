@@ -139,6 +139,7 @@ def test_past_event_shows_report_and_no_form(client, event):
     event.save()
     html = client.get(event.url).content.decode()
     assert "Compte rendu" in html and "Vingt-deux participants" in html
+    assert "Cet événement a eu lieu." in html
     assert "M’inscrire" not in html
     assert post(client, event).status_code == 400
 
