@@ -31,7 +31,7 @@ def test_read_support_and_follow_a_recommendation(page, live_server, demo_conten
     assert "23 soutiens" in support.inner_text()
     support.get_by_role("button", name=re.compile("Je soutiens")).click()
     assert "24 soutiens" in page.locator("#soutien-section").inner_text()
-    assert "est compté" in page.get_by_role("status").inner_text()
+    assert "est compté" in page.locator(".lb-notices").inner_text()
     assert page.locator("#soutien-section").get_by_role("button").count() == 0
     page.screenshot(path=str(artifacts_dir / "livreblanc-recommandation.png"), full_page=True)
 
