@@ -86,7 +86,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         context["seo_title"] = _("Carte des structures")
         return TemplateResponse(request, "network/directory_map.html", context)
 
-    @path("carte.geojson", name="directory_geojson")
+    @path("carte/geojson/", name="directory_geojson")
     def directory_geojson(self, request):
         from ..listing import filtered_organisations, geojson_features
 

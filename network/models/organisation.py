@@ -20,14 +20,14 @@ LONGITUDE_RANGE = (2.4, 6.5)
 
 
 class OrganisationSector(TaggedItemBase):
-    tag = models.ForeignKey(Sector, related_name="+", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Sector, related_name="tagged_organisations", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "network.OrganisationPage", related_name="sector_items", on_delete=models.CASCADE
     )
 
 
 class OrganisationPublic(TaggedItemBase):
-    tag = models.ForeignKey(Public, related_name="+", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Public, related_name="public_tagged_organisations", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "network.OrganisationPage", related_name="public_items", on_delete=models.CASCADE
     )

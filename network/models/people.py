@@ -38,7 +38,7 @@ class MeetupFormat(models.Model):
 
 
 class PersonSector(TaggedItemBase):
-    tag = models.ForeignKey(Sector, related_name="+", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Sector, related_name="tagged_people", on_delete=models.CASCADE)
     content_object = ParentalKey("network.Person", related_name="sector_items", on_delete=models.CASCADE)
 
 
