@@ -7,6 +7,7 @@ before any e-mail is sent; when sending fails the row stays, flagged for the coo
 import logging
 import smtplib
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
@@ -63,11 +64,8 @@ def read_token(token):
 
 
 def answer_links(meetup, directory, request):
-    base = directory.get_full_url(request).rstrip("/")
-    return {
-        action: base + "/" + directory.reverse_subpage("meetup_answer", args=(make_token(meetup, action),))
-        for action in ACTIONS
-    }
+    base = directory.get_full_url(request) + directory.reverse_subpage("meetup_answer")
+    return {action: f"{base}?{urlencode({'jeton': make_token(meetup, action)})}" for action in ACTIONS}
 
 
 def create_request(form, person, source_page=None):

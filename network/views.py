@@ -59,7 +59,7 @@ def meetup_answer_view(request, directory, token):
         meetups.expire(meetup, changed_by=_("vérification à l'ouverture du lien"))
     if not meetup.is_open:
         return render(request, "network/meetup_answer_done.html", context)
-    form = MeetupAnswerForm(request.POST or None)
+    form = MeetupAnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         meetups.answer(meetup, action, form.cleaned_data["message"])
         return render(request, "network/meetup_answer_done.html", {**context, "just_answered": True})

@@ -140,8 +140,10 @@ class DirectoryPage(RoutablePageMixin, Page):
         )
         return meetup_request_view(request, person, self, "network/person_profile.html", context)
 
-    @path("rencontre/reponse/<str:token>/", name="meetup_answer")
-    def meetup_answer(self, request, token):
+    # The signed token travels in the query string: its ":" separators are not allowed in
+    # Wagtail's page paths.
+    @path("rencontre/reponse/", name="meetup_answer")
+    def meetup_answer(self, request):
         from ..views import meetup_answer_view
 
-        return meetup_answer_view(request, self, token)
+        return meetup_answer_view(request, self, request.GET.get("jeton", "")[:1000])

@@ -140,7 +140,7 @@ class OrganisationPage(Page):
         return (
             Person.objects.public()
             .filter(organisation=self)
-            .select_related("photo")
+            .select_related("organisation__zone", "photo")
             .prefetch_related("sector_items__tag", "formats")
             .order_by("name")
         )
