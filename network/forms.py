@@ -76,7 +76,9 @@ class MeetupRequestForm(forms.ModelForm):
     def clean_message(self):
         message = reject_html(self.cleaned_data["message"]).strip()
         if len(message) < 20:
-            raise forms.ValidationError(_("Expliquez votre demande en quelques phrases (20 caractères au moins)."))
+            raise forms.ValidationError(
+                _("Expliquez votre demande en quelques phrases (20 caractères au moins).")
+            )
         return message
 
     def clean_date_from(self):

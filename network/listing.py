@@ -6,7 +6,14 @@ from django.db.models import Count
 from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 
-from .models import MeetupFormat, OrganisationPage, OrganisationPublic, OrganisationSector, Person, PersonSector
+from .models import (
+    MeetupFormat,
+    OrganisationPage,
+    OrganisationPublic,
+    OrganisationSector,
+    Person,
+    PersonSector,
+)
 
 MAX_QUERY_LENGTH = 100
 
@@ -38,7 +45,9 @@ def organisation_facets():
     from django.utils.translation import gettext as _
 
     return [
-        RelatedFacet(StructureType.url_parameter, _("Type de structure"), "structure_type__slug", StructureType),
+        RelatedFacet(
+            StructureType.url_parameter, _("Type de structure"), "structure_type__slug", StructureType
+        ),
         RelatedFacet(Zone.url_parameter, _("Zone"), "zone__slug", Zone),
         Facet(Sector.url_parameter, _("Secteur"), Sector, OrganisationSector, "sector_items__tag__slug"),
         Facet(Public.url_parameter, _("Public"), Public, OrganisationPublic, "public_items__tag__slug"),

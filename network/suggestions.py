@@ -36,8 +36,12 @@ def similar_organisations(organisation, limit=SIMILAR_LIMIT):
         .exclude(pk=organisation.pk)
         .filter(Q(sector_items__tag_id__in=sector_ids) | Q(public_items__tag_id__in=public_ids))
         .annotate(
-            shared_sectors=Count("sector_items", filter=Q(sector_items__tag_id__in=sector_ids), distinct=True),
-            shared_publics=Count("public_items", filter=Q(public_items__tag_id__in=public_ids), distinct=True),
+            shared_sectors=Count(
+                "sector_items", filter=Q(sector_items__tag_id__in=sector_ids), distinct=True
+            ),
+            shared_publics=Count(
+                "public_items", filter=Q(public_items__tag_id__in=public_ids), distinct=True
+            ),
         )
         .select_related("structure_type", "zone")
         .order_by("-shared_sectors", "-shared_publics", "title")[:CANDIDATES]

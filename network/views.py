@@ -30,7 +30,9 @@ def meetup_request_view(request, person, directory, template_name, context, sour
     form = MeetupRequestForm(person=person)
     if request.method == "POST":
         form = MeetupRequestForm(request.POST, person=person)
-        if is_ratelimited(request, group=RATE_GROUP, key="ip", rate=meetup_rate(), method="POST", increment=True):
+        if is_ratelimited(
+            request, group=RATE_GROUP, key="ip", rate=meetup_rate(), method="POST", increment=True
+        ):
             # The form stays bound: the visitor keeps everything typed and can send it later.
             context["rate_limited"] = True
             status = 429
@@ -53,7 +55,12 @@ def meetup_answer_view(request, directory, token):
     try:
         meetup, action = meetups.read_token(token)
     except meetups.InvalidLink as error:
-        return render(request, "network/meetup_link_invalid.html", {**context, "error": error.message}, status=error.status)
+        return render(
+            request,
+            "network/meetup_link_invalid.html",
+            {**context, "error": error.message},
+            status=error.status,
+        )
     context.update(meetup=meetup, action=action)
     if meetup.is_overdue:
         meetups.expire(meetup, changed_by=_("vérification à l'ouverture du lien"))

@@ -60,10 +60,15 @@ class MeetupRequestViewSet(SnippetViewSet):
             [
                 FieldPanel("person", read_only=True),
                 FieldRowPanel(
-                    [FieldPanel("requester_name", read_only=True), FieldPanel("requester_organisation", read_only=True)]
+                    [
+                        FieldPanel("requester_name", read_only=True),
+                        FieldPanel("requester_organisation", read_only=True),
+                    ]
                 ),
                 FieldPanel("requester_email", read_only=True),
-                FieldRowPanel([FieldPanel("date_from", read_only=True), FieldPanel("date_to", read_only=True)]),
+                FieldRowPanel(
+                    [FieldPanel("date_from", read_only=True), FieldPanel("date_to", read_only=True)]
+                ),
                 FieldPanel("format", read_only=True),
                 FieldPanel("message", read_only=True),
             ],

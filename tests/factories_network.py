@@ -1,9 +1,8 @@
 """Factories of the network app: directory, structures, compagnons, meetup requests."""
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
-
-import json
 
 import factory
 import wagtail_factories
@@ -31,7 +30,9 @@ def zone(slug="namur"):
 
 
 def vocabulary(model, slug, name=None):
-    value, _ = model.objects.get_or_create(slug=slug, defaults={"name": name or slug.replace("-", " ").title()})
+    value, _ = model.objects.get_or_create(
+        slug=slug, defaults={"name": name or slug.replace("-", " ").title()}
+    )
     return value
 
 
@@ -54,7 +55,14 @@ def meetup_format(slug="visite-sur-site", name="Visite sur site"):
 
 def rich_text(text):
     """What the admin's Draftail editor posts for a one-paragraph text."""
-    block = {"key": "a1b2c", "type": "unstyled", "text": text, "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
+    block = {
+        "key": "a1b2c",
+        "type": "unstyled",
+        "text": text,
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+    }
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 

@@ -27,7 +27,9 @@ def test_find_a_compagnon_by_sector_and_zone_and_ask_for_a_meetup(page, live_ser
     page.get_by_label("Votre structure").fill("EI Seconde Vie")
     page.get_by_label("À partir du").fill(start.isoformat())
     page.get_by_label("Jusqu'au").fill((start + timedelta(days=20)).isoformat())
-    page.get_by_label("Votre message").fill("Nous rénovons des logements sociaux et voudrions voir votre chantier.")
+    page.get_by_label("Votre message").fill(
+        "Nous rénovons des logements sociaux et voudrions voir votre chantier."
+    )
     page.get_by_label("J'accepte que mon nom").check()
     page.get_by_role("button", name="Envoyer ma demande").click()
     assert page.get_by_role("heading", name="Merci, votre demande est bien enregistrée").is_visible()

@@ -34,10 +34,20 @@ def organisation(directory, **kwargs):
 
 
 def test_directory_lists_structures_with_facets(client, directory):
-    organisation(directory, title="Récup'Sambre", structure_type=structure_type("ei"), zone=zone("hainaut"),
-                 sectors=[sector("deee", "DEEE")])
-    organisation(directory, title="Clic Anderlecht", structure_type=structure_type("epn"), zone=zone("bruxelles"),
-                 sectors=[sector("numerique", "Numérique")])
+    organisation(
+        directory,
+        title="Récup'Sambre",
+        structure_type=structure_type("ei"),
+        zone=zone("hainaut"),
+        sectors=[sector("deee", "DEEE")],
+    )
+    organisation(
+        directory,
+        title="Clic Anderlecht",
+        structure_type=structure_type("epn"),
+        zone=zone("bruxelles"),
+        sectors=[sector("numerique", "Numérique")],
+    )
     html = client.get(directory.url).content.decode()
     assert "Récup&#x27;Sambre" in html and "Clic Anderlecht" in html
     assert "2 structures" in html
@@ -50,7 +60,13 @@ def test_directory_lists_structures_with_facets(client, directory):
 
 def test_unknown_filter_values_get_a_french_message_not_an_error(client, directory):
     organisation(directory, title="Atelier du Canal")
-    for query in ("?secteur=inconnu", "?zone=%3Cscript%3E", "?structure=" + "x" * 5000, "?page=abc", "?page=99999"):
+    for query in (
+        "?secteur=inconnu",
+        "?zone=%3Cscript%3E",
+        "?structure=" + "x" * 5000,
+        "?page=abc",
+        "?page=99999",
+    ):
         response = client.get(directory.url + query)
         assert response.status_code == 200, query
     html = client.get(directory.url + "?secteur=inconnu").content.decode()
@@ -60,7 +76,13 @@ def test_unknown_filter_values_get_a_french_message_not_an_error(client, directo
 
 def test_geojson_follows_the_filters_and_skips_structures_without_coordinates(client, directory):
     organisation(directory, title="À Namur", zone=zone("namur"))
-    organisation(directory, title="À Liège", zone=zone("liege"), latitude=Decimal("50.6326"), longitude=Decimal("5.5797"))
+    organisation(
+        directory,
+        title="À Liège",
+        zone=zone("liege"),
+        latitude=Decimal("50.6326"),
+        longitude=Decimal("5.5797"),
+    )
     organisation(directory, title="Sans coordonnées", zone=zone("liege"), latitude=None, longitude=None)
     url = directory.url + directory.reverse_subpage("directory_geojson")
     response = client.get(url + "?zone=liege")
@@ -82,8 +104,13 @@ def test_map_page_lists_structures_for_visitors_without_javascript(client, direc
 
 def test_organisation_page_renders_its_facts_people_and_similar_structures(client, directory):
     numerique = sector("numerique", "Numérique")
-    page = organisation(directory, title="Clic & Cap", agrement_number="EPN-0347", sectors=[numerique],
-                        publics=[public("seniors", "Seniors")])
+    page = organisation(
+        directory,
+        title="Clic & Cap",
+        agrement_number="EPN-0347",
+        sectors=[numerique],
+        publics=[public("seniors", "Seniors")],
+    )
     near = organisation(directory, title="Voisin numérique", zone=zone("namur"), sectors=[numerique])
     far = organisation(directory, title="Lointain numérique", zone=zone("luxembourg"), sectors=[numerique])
     organisation(directory, title="Sans rapport", sectors=[sector("horeca", "HoReCa")])
@@ -100,9 +127,17 @@ def test_organisation_page_renders_its_facts_people_and_similar_structures(clien
 def test_coordinates_outside_wallonia_and_brussels_are_refused(directory):
     from django.core.exceptions import ValidationError
 
-    page = OrganisationPage(title="Inversée", slug="inversee", latitude=Decimal("4.86"), longitude=Decimal("50.46"),
-                            street_address="Rue 1", postcode="5000", municipality="Namur",
-                            structure_type=structure_type(), zone=zone())
+    page = OrganisationPage(
+        title="Inversée",
+        slug="inversee",
+        latitude=Decimal("4.86"),
+        longitude=Decimal("50.46"),
+        street_address="Rue 1",
+        postcode="5000",
+        municipality="Namur",
+        structure_type=structure_type(),
+        zone=zone(),
+    )
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "hors de Wallonie" in str(error.value)
@@ -110,11 +145,16 @@ def test_coordinates_outside_wallonia_and_brussels_are_refused(directory):
 
 def test_directory_can_be_created_in_admin(admin_client_logged, home):
     url = reverse("wagtailadmin_pages:add", args=("network", "directorypage", home.pk))
-    response = admin_client_logged.post(url, {
-        "title": "Annuaire", "slug": "annuaire", "introduction": rich_text("Toutes les structures."),
-        "compagnons_introduction": rich_text("Des pairs à rencontrer."),
-        "action-publish": "publish",
-    })
+    response = admin_client_logged.post(
+        url,
+        {
+            "title": "Annuaire",
+            "slug": "annuaire",
+            "introduction": rich_text("Toutes les structures."),
+            "compagnons_introduction": rich_text("Des pairs à rencontrer."),
+            "action-publish": "publish",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = DirectoryPage.objects.get(slug="annuaire")
     assert page.live and admin_client_logged.get(page.url).status_code == 200
@@ -124,11 +164,22 @@ def test_organisation_can_be_created_in_admin(admin_client_logged, directory):
     sector("numerique", "Numérique")
     url = reverse("wagtailadmin_pages:add", args=("network", "organisationpage", directory.pk))
     data = {
-        "title": "EFT Les Jardins", "slug": "eft-les-jardins", "structure_type": structure_type("eft").pk,
-        "agrement_number": "EFT-2012-027", "street_address": "Chaussée de Namur 150", "postcode": "5030",
-        "municipality": "Gembloux", "zone": zone("namur").pk, "latitude": "50.5586", "longitude": "4.7004",
-        "sectors": "Numérique", "publics": "", "website": "https://jardins.example", "phone": "081 61 45 73",
-        "description": rich_text("Maraîchage et cuisine."), "action-publish": "publish",
+        "title": "EFT Les Jardins",
+        "slug": "eft-les-jardins",
+        "structure_type": structure_type("eft").pk,
+        "agrement_number": "EFT-2012-027",
+        "street_address": "Chaussée de Namur 150",
+        "postcode": "5030",
+        "municipality": "Gembloux",
+        "zone": zone("namur").pk,
+        "latitude": "50.5586",
+        "longitude": "4.7004",
+        "sectors": "Numérique",
+        "publics": "",
+        "website": "https://jardins.example",
+        "phone": "081 61 45 73",
+        "description": rich_text("Maraîchage et cuisine."),
+        "action-publish": "publish",
     }
     response = admin_client_logged.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -149,15 +200,22 @@ def _grow_organisations(directory):
     def grow(count):
         existing = OrganisationPage.objects.child_of(directory).count()
         for number in range(existing, count):
-            page = organisation(directory, title=f"Structure {number}", sectors=[sector("numerique")],
-                                publics=[public("neet")])
+            page = organisation(
+                directory,
+                title=f"Structure {number}",
+                sectors=[sector("numerique")],
+                publics=[public("neet")],
+            )
             if number % 3 == 0:
                 PersonFactory(organisation=page, sectors=[sector("numerique")])
+
     return grow
 
 
 def test_directory_query_budget_is_fixed(client, directory):
-    assert_fixed_query_budget(client, directory.url + "?secteur=numerique", _grow_organisations(directory), budget=30)
+    assert_fixed_query_budget(
+        client, directory.url + "?secteur=numerique", _grow_organisations(directory), budget=30
+    )
 
 
 def test_map_page_and_geojson_query_budgets_are_fixed(client, directory):

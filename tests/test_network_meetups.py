@@ -140,27 +140,41 @@ def test_decline_link_declines_and_tells_the_requester(client, directory, person
 @pytest.mark.parametrize(
     "overrides, message",
     [
-        ({"requester_name": "", "requester_email": "", "message": "", "date_from": "", "date_to": "", "agree": ""},
-         "Champ requis."),
+        (
+            {
+                "requester_name": "",
+                "requester_email": "",
+                "message": "",
+                "date_from": "",
+                "date_to": "",
+                "agree": "",
+            },
+            "Champ requis.",
+        ),
         ({"requester_name": "<script>alert(1)</script>"}, "sans balises HTML"),
         ({"message": "<b>Bonjour</b> nous voudrions vous rendre visite bientôt."}, "sans balises HTML"),
         ({"message": "Très long. " * 600}, "au plus 3000 caractères"),
         ({"requester_email": "ines.moreau@"}, "Saisissez une adresse de courriel valide."),
         ({"date_from": "2026-13-45"}, "Saisissez une date valide."),
         ({"date_from": "2020-01-01"}, "Cette date est déjà passée."),
-        ({"date_to": (timezone.localdate() + timedelta(days=2)).isoformat()}, "La dernière date doit suivre la première."),
+        (
+            {"date_to": (timezone.localdate() + timedelta(days=2)).isoformat()},
+            "La dernière date doit suivre la première.",
+        ),
         ({"date_to": (timezone.localdate() + timedelta(days=800)).isoformat()}, "dans l’année qui vient"),
         ({"format": "999999"}, "Sélectionnez un choix valide."),
         ({"agree": ""}, "Cochez cette case"),
         ({"message": "Trop court"}, "20 caractères au moins"),
     ],
 )
-def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(client, directory, person, overrides, message):
+def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(
+    client, directory, person, overrides, message
+):
     data = valid_data(**overrides)
     response = client.post(profile_url(directory, person), data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert message in html.replace("&#x27;", "’").replace("'", "’"), html[html.find("meetup-form"):][:3000]
+    assert message in html.replace("&#x27;", "’").replace("'", "’"), html[html.find("meetup-form") :][:3000]
     assert "Le formulaire contient" in html
     assert MeetupRequest.objects.count() == 0 and mail.outbox == []
     if data["requester_organisation"]:
@@ -212,10 +226,16 @@ def test_tampered_link_is_refused_in_french(client, directory, person):
     link = meetups.answer_links(meetup, directory, None)["accept"]
     token = link.rsplit("=", 1)[1]
     tampered = link.replace(token, token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb"))
-    for url in (tampered, directory.url + "rencontre/reponse/?jeton=n-importe-quoi", directory.url + "rencontre/reponse/"):
+    for url in (
+        tampered,
+        directory.url + "rencontre/reponse/?jeton=n-importe-quoi",
+        directory.url + "rencontre/reponse/",
+    ):
         response = client.post(url, {})
         assert response.status_code == 400
-        assert "Ce lien n’est pas valide" in response.content.decode().replace("&#x27;", "’").replace("'", "’")
+        assert "Ce lien n’est pas valide" in response.content.decode().replace("&#x27;", "’").replace(
+            "'", "’"
+        )
     meetup.refresh_from_db()
     assert meetup.status == MeetupStatus.NEW
 
@@ -244,8 +264,9 @@ def test_overdue_request_expires_when_its_link_is_used(client, directory, person
 def test_expire_command_closes_unanswered_requests_with_progress(person):
     overdue = MeetupRequestFactory(person=person, expires_at=timezone.now() - timedelta(days=1))
     fresh = MeetupRequestFactory(person=person, expires_at=timezone.now() + timedelta(days=5))
-    answered = MeetupRequestFactory(person=person, expires_at=timezone.now() - timedelta(days=1),
-                                    status=MeetupStatus.ACCEPTED)
+    answered = MeetupRequestFactory(
+        person=person, expires_at=timezone.now() - timedelta(days=1), status=MeetupStatus.ACCEPTED
+    )
     from io import StringIO
 
     out = StringIO()
@@ -273,7 +294,9 @@ def test_coordinators_filter_inspect_and_update_requests_in_admin(admin_client_l
     html = admin_client_logged.get(index + "?status=accepted").content.decode()
     assert "Luc Accepté" in html and "Nora Nouvelle" not in html
 
-    inspect = admin_client_logged.get(reverse("wagtailsnippets_network_meetuprequest:inspect", args=(accepted.pk,)))
+    inspect = admin_client_logged.get(
+        reverse("wagtailsnippets_network_meetuprequest:inspect", args=(accepted.pk,))
+    )
     html = inspect.content.decode()
     assert inspect.status_code == 200
     assert "Historique des statuts" in html and "le compagnon (lien signé)" in html

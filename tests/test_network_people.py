@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
 from django.urls import reverse
 
 from network.models import DirectoryPage, OrganisationPage, Person
@@ -33,7 +32,9 @@ def directory(home):
 def test_consent_decides_who_is_public(client, directory):
     organisation = OrganisationPageFactory(parent=directory, title="Ressourcerie")
     shown = PersonFactory(organisation=organisation, name="Véronique Lacroix")
-    refused = PersonFactory(organisation=organisation, name="Anne Refus", consent_given=False, consent_date=None)
+    refused = PersonFactory(
+        organisation=organisation, name="Anne Refus", consent_given=False, consent_date=None
+    )
     undated = PersonFactory(organisation=organisation, name="Antoine Sansdate", consent_date=None)
     hidden_org = OrganisationPageFactory(parent=directory, title="Brouillon", live=False)
     unpublished = PersonFactory(organisation=hidden_org, name="Paul Brouillon")
@@ -41,8 +42,15 @@ def test_consent_decides_who_is_public(client, directory):
     assert client.get(directory.person_url(shown)).status_code == 200
     for person in (refused, undated, unpublished):
         assert client.get(directory.person_url(person)).status_code == 404, person.name
-    urls = [directory.url + "compagnons/", directory.url + "compagnons/?q=Refus", directory.url + "compagnons/?q=Antoine",
-            organisation.url, directory.url, directory.url + "carte/geojson/", "/recherche/?q=Refus"]
+    urls = [
+        directory.url + "compagnons/",
+        directory.url + "compagnons/?q=Refus",
+        directory.url + "compagnons/?q=Antoine",
+        organisation.url,
+        directory.url,
+        directory.url + "carte/geojson/",
+        "/recherche/?q=Refus",
+    ]
     for url in urls:
         html = client.get(url).content.decode()
         for person in (refused, undated, unpublished):
@@ -72,14 +80,22 @@ def test_compagnons_listing_filters_by_sector_zone_and_format(client, directory)
     assert "n’existe pas ou plus" in html
 
 
-def test_compagnons_who_can_show_a_practice_nearest_first(client, directory, rf=RequestFactory()):
+def test_compagnons_who_can_show_a_practice_nearest_first(client, directory, rf):
     zone("bruxelles")
     practice = StandardPageFactory(parent=directory.get_parent(), title="Atelier vélo partagé")
-    far = PersonFactory(organisation=OrganisationPageFactory(parent=directory, zone=zone("luxembourg")),
-                        name="Caroline Loin", practices=[practice])
-    near = PersonFactory(organisation=OrganisationPageFactory(parent=directory, zone=zone("brabant-wallon")),
-                         name="Claire Proche", practices=[practice])
-    PersonFactory(organisation=near.organisation, name="Nico Refus", consent_given=False, practices=[practice])
+    far = PersonFactory(
+        organisation=OrganisationPageFactory(parent=directory, zone=zone("luxembourg")),
+        name="Caroline Loin",
+        practices=[practice],
+    )
+    near = PersonFactory(
+        organisation=OrganisationPageFactory(parent=directory, zone=zone("brabant-wallon")),
+        name="Claire Proche",
+        practices=[practice],
+    )
+    PersonFactory(
+        organisation=near.organisation, name="Nico Refus", consent_given=False, practices=[practice]
+    )
     PersonFactory(organisation=near.organisation, name="Sans Lien")
     assert compagnons_who_can_show(practice, zone="bruxelles") == [near, far]
     assert compagnons_who_can_show(practice, zone=zone("luxembourg")) == [far, near]
@@ -97,10 +113,17 @@ def test_person_can_be_created_in_admin_and_consent_needs_a_date(admin_client_lo
     sector("numerique", "Numérique")
     url = reverse("wagtailsnippets_network_person:add")
     data = {
-        "organisation": organisation.pk, "name": "Laura Gilson", "role": "Coordinatrice",
-        "expertise": "Reconditionner des ordinateurs.", "sectors": "Numérique", "formats": [meetup_format().pk],
-        "languages": "français", "availability": "Le lundi", "email": "laura@epn.example",
-        "consent_given": "on", "consent_date": "",
+        "organisation": organisation.pk,
+        "name": "Laura Gilson",
+        "role": "Coordinatrice",
+        "expertise": "Reconditionner des ordinateurs.",
+        "sectors": "Numérique",
+        "formats": [meetup_format().pk],
+        "languages": "français",
+        "availability": "Le lundi",
+        "email": "laura@epn.example",
+        "consent_given": "on",
+        "consent_date": "",
     }
     response = admin_client_logged.post(url, data)
     assert response.status_code == 200
@@ -133,11 +156,20 @@ def test_no_person_email_in_any_public_response_of_the_demo(client, demo_content
     urls = [page.url for page in directory.get_site().root_page.get_descendants(inclusive=True).live()]
     urls += [directory.person_url(person) for person in people if person.is_public]
     base = directory.url
-    urls += [base + suffix for suffix in (
-        "carte/", "carte/geojson/", "compagnons/", "compagnons/?secteur=batiment&zone=hainaut",
-        "compagnons/?q=formation", "?structure=cisp&zone=liege", "carte/geojson/?secteur=deee", "compagnons/?page=2",
-        "?page=2",
-    )] + ["/recherche/?q=compagnon", "/recherche/?q=Delvaux"]
+    urls += [
+        base + suffix
+        for suffix in (
+            "carte/",
+            "carte/geojson/",
+            "compagnons/",
+            "compagnons/?secteur=batiment&zone=hainaut",
+            "compagnons/?q=formation",
+            "?structure=cisp&zone=liege",
+            "carte/geojson/?secteur=deee",
+            "compagnons/?page=2",
+            "?page=2",
+        )
+    ] + ["/recherche/?q=compagnon", "/recherche/?q=Delvaux"]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -17,8 +17,9 @@ PER_PAGE = 12
 
 
 class DirectoryPage(RoutablePageMixin, Page):
-
-    introduction = RichTextField(gettext_lazy("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(
+        gettext_lazy("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     compagnons_introduction = RichTextField(
         gettext_lazy("introduction de la liste des compagnons"),
         blank=True,

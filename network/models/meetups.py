@@ -90,12 +90,6 @@ class MeetupRequest(models.Model):
             "person": self.person_name or "?",
         }
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_status = instance.__dict__.get("status")
-        return instance
-
     def save(self, *args, changed_by="", note="", **kwargs):
         """Saves and records a status change row whenever the status moved (admin, link, command)."""
         previous = getattr(self, "_saved_status", None)
@@ -110,6 +104,12 @@ class MeetupRequest(models.Model):
                 note=note,
             )
             self._saved_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
 
     @property
     def is_open(self):

@@ -70,12 +70,8 @@ class OrganisationPage(Page):
         blank=True,
         help_text=_("En degrés décimaux, par exemple 4.8675 pour Namur."),
     )
-    sectors = ClusterTaggableManager(
-        through=OrganisationSector, blank=True, verbose_name=_("secteurs")
-    )
-    publics = ClusterTaggableManager(
-        through=OrganisationPublic, blank=True, verbose_name=_("publics")
-    )
+    sectors = ClusterTaggableManager(through=OrganisationSector, blank=True, verbose_name=_("secteurs"))
+    publics = ClusterTaggableManager(through=OrganisationPublic, blank=True, verbose_name=_("publics"))
     website = models.URLField(_("site web"), blank=True)
     phone = models.CharField(_("téléphone de la structure"), max_length=40, blank=True)
     description = RichTextField(
@@ -83,9 +79,7 @@ class OrganisationPage(Page):
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("structure_type"), FieldPanel("agrement_number")], heading=_("Identité")
-        ),
+        MultiFieldPanel([FieldPanel("structure_type"), FieldPanel("agrement_number")], heading=_("Identité")),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),
@@ -121,12 +115,16 @@ class OrganisationPage(Page):
                 "Indiquez la latitude et la longitude, ou aucune des deux."
             )
         if self.latitude is not None and not LATITUDE_RANGE[0] <= float(self.latitude) <= LATITUDE_RANGE[1]:
-            errors["latitude"] = _("Cette latitude est hors de Wallonie et de Bruxelles (entre 49,4 et 51,6).")
+            errors["latitude"] = _(
+                "Cette latitude est hors de Wallonie et de Bruxelles (entre 49,4 et 51,6)."
+            )
         if (
             self.longitude is not None
             and not LONGITUDE_RANGE[0] <= float(self.longitude) <= LONGITUDE_RANGE[1]
         ):
-            errors["longitude"] = _("Cette longitude est hors de Wallonie et de Bruxelles (entre 2,4 et 6,5).")
+            errors["longitude"] = _(
+                "Cette longitude est hors de Wallonie et de Bruxelles (entre 2,4 et 6,5)."
+            )
         if errors:
             raise ValidationError(errors)
 

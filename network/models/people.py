@@ -45,9 +45,7 @@ class PersonSector(TaggedItemBase):
 class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who consented (box ticked and date recorded) in a published structure."""
-        return self.filter(
-            consent_given=True, consent_date__isnull=False, organisation__live=True
-        )
+        return self.filter(consent_given=True, consent_date__isnull=False, organisation__live=True)
 
 
 class Person(index.Indexed, ClusterableModel):
@@ -59,10 +57,10 @@ class Person(index.Indexed, ClusterableModel):
     )
     name = models.CharField(_("prénom et nom"), max_length=120)
     role = models.CharField(_("fonction"), max_length=120)
-    expertise = models.TextField(_("expertise"), max_length=2000, help_text=_("Ce que la personne peut montrer ou expliquer."))
-    sectors = ClusterTaggableManager(
-        through=PersonSector, blank=True, verbose_name=_("secteurs")
+    expertise = models.TextField(
+        _("expertise"), max_length=2000, help_text=_("Ce que la personne peut montrer ou expliquer.")
     )
+    sectors = ClusterTaggableManager(through=PersonSector, blank=True, verbose_name=_("secteurs"))
     formats = ParentalManyToManyField(
         MeetupFormat, blank=True, verbose_name=_("formats proposés"), related_name="+"
     )
@@ -70,7 +68,10 @@ class Person(index.Indexed, ClusterableModel):
         _("langues"), max_length=200, blank=True, help_text=_("Par exemple : français, néerlandais.")
     )
     availability = models.CharField(
-        _("disponibilités"), max_length=255, blank=True, help_text=_("Par exemple : le mardi matin, hors congés scolaires.")
+        _("disponibilités"),
+        max_length=255,
+        blank=True,
+        help_text=_("Par exemple : le mardi matin, hors congés scolaires."),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -88,7 +89,9 @@ class Person(index.Indexed, ClusterableModel):
     )
     email = models.EmailField(
         _("adresse e-mail"),
-        help_text=_("Jamais publiée : elle sert uniquement à prévenir la personne d'une demande de rencontre."),
+        help_text=_(
+            "Jamais publiée : elle sert uniquement à prévenir la personne d'une demande de rencontre."
+        ),
     )
     consent_given = models.BooleanField(
         _("consentement à être listé"),
@@ -152,7 +155,9 @@ class Person(index.Indexed, ClusterableModel):
                 {"consent_date": _("Indiquez la date à laquelle la personne a donné son consentement.")}
             )
         if self.consent_date and self.consent_date > timezone.localdate():
-            raise ValidationError({"consent_date": _("La date du consentement ne peut pas être dans le futur.")})
+            raise ValidationError(
+                {"consent_date": _("La date du consentement ne peut pas être dans le futur.")}
+            )
 
     def get_absolute_url(self):
         directory = self.organisation.get_parent().specific
