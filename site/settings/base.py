@@ -201,11 +201,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 
+# Directory map: tile server and its attribution (empty URL: markers without a background map).
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap")
+
 # Demo content: each app contributes a loader, run in this order by `manage.py load_demo`.
 DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
     "knowledge.demo",
+    "network.demo",
     "network.events.demo",
     "network.offers.demo",
     "knowledge.livreblanc.demo",

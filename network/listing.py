@@ -1,0 +1,144 @@
+"""Faceted querysets of the directory (structures) and of the compagnons, shared by the HTML
+listings and the GeoJSON endpoint so the map always shows what the list shows."""
+
+from django.db.models import Count
+
+from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
+from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+
+from .models import (
+    MeetupFormat,
+    OrganisationPage,
+    OrganisationPublic,
+    OrganisationSector,
+    Person,
+    PersonSector,
+)
+
+MAX_QUERY_LENGTH = 100
+
+
+class RelatedFacet(ChoiceFacet):
+    """A facet over a foreign key to a vocabulary (one value per item), e.g. the structure type.
+
+    Counts go through a pk subquery so the joins of the other active facets never double-count.
+    """
+
+    def __init__(self, parameter, label, field_name, model):
+        super().__init__(parameter, label, field_name)
+        self.model = model
+
+    def choices(self):
+        return [(value.slug, value.name) for value in self.model.objects.all()]
+
+    def counts(self, queryset):
+        rows = (
+            queryset.model.objects.filter(pk__in=queryset.values("pk"))
+            .order_by()
+            .values(self.field_name)
+            .annotate(n=Count("pk"))
+        )
+        return {row[self.field_name]: row["n"] for row in rows}
+
+
+def organisation_facets():
+    from django.utils.translation import gettext as _
+
+    return [
+        RelatedFacet(
+            StructureType.url_parameter, _("Type de structure"), "structure_type__slug", StructureType
+        ),
+        RelatedFacet(Zone.url_parameter, _("Zone"), "zone__slug", Zone),
+        Facet(Sector.url_parameter, _("Secteur"), Sector, OrganisationSector, "sector_items__tag__slug"),
+        Facet(Public.url_parameter, _("Public"), Public, OrganisationPublic, "public_items__tag__slug"),
+    ]
+
+
+def person_facets():
+    from django.utils.translation import gettext as _
+
+    return [
+        Facet(Sector.url_parameter, _("Secteur"), Sector, PersonSector, "sector_items__tag__slug"),
+        RelatedFacet(Zone.url_parameter, _("Zone"), "organisation__zone__slug", Zone),
+        FormatFacet("format", _("Format de rencontre"), "formats__slug", MeetupFormat),
+    ]
+
+
+class FormatFacet(RelatedFacet):
+    """Formats are many-to-many: count distinct people per format."""
+
+    def counts(self, queryset):
+        rows = (
+            Person.formats.through.objects.filter(person__in=queryset.values("pk"))
+            .values("meetupformat__slug")
+            .annotate(n=Count("person", distinct=True))
+        )
+        return {row["meetupformat__slug"]: row["n"] for row in rows}
+
+
+def organisations_for(directory):
+    return OrganisationPage.objects.live().public().descendant_of(directory)
+
+
+def filtered_organisations(directory, data):
+    """(FacetedFilter, base queryset, filtered queryset) of the directory's structures."""
+    facets = FacetedFilter(organisation_facets(), data)
+    base = organisations_for(directory)
+    results = facets.apply(base).select_related("structure_type", "zone").order_by("title")
+    return facets, base, results
+
+
+def clean_text_query(raw):
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def filtered_people(data):
+    """(FacetedFilter, base queryset, filtered queryset, text query) of the public compagnons."""
+    facets = FacetedFilter(person_facets(), data)
+    base = Person.objects.public()
+    query = clean_text_query(data.get("q"))
+    results = facets.apply(base)
+    if query:
+        from django.db.models import Q
+
+        for word in query.split()[:8]:
+            results = results.filter(
+                Q(name__icontains=word)
+                | Q(role__icontains=word)
+                | Q(expertise__icontains=word)
+                | Q(organisation__title__icontains=word)
+                | Q(organisation__municipality__icontains=word)
+            )
+    results = (
+        results.select_related("organisation__zone", "organisation__structure_type", "photo")
+        .prefetch_related("sector_items__tag", "formats")
+        .order_by("name", "pk")
+    )
+    return facets, base, results, query
+
+
+def geojson_features(organisations, request):
+    """GeoJSON features of the structures that have coordinates. No person data at all."""
+    features = []
+    for organisation in organisations:
+        if not organisation.has_coordinates:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(organisation.longitude), float(organisation.latitude)],
+                },
+                "properties": {
+                    "id": organisation.pk,
+                    "title": organisation.title,
+                    "url": organisation.get_url(request),
+                    "type": organisation.structure_type.name if organisation.structure_type else "",
+                    "municipality": f"{organisation.postcode} {organisation.municipality}",
+                    "zone": organisation.zone.name if organisation.zone else "",
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,150 @@
+"""The directory: structures with facets and a map, the compagnons and their public profiles."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+PER_PAGE = 12
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    introduction = RichTextField(
+        gettext_lazy("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    compagnons_introduction = RichTextField(
+        gettext_lazy("introduction de la liste des compagnons"),
+        blank=True,
+        features=["bold", "italic", "link"],
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("compagnons_introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["passerelles.HomePage"]
+    subpage_types = ["network.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = gettext_lazy("annuaire des structures")
+        verbose_name_plural = gettext_lazy("annuaires des structures")
+
+    # --- URLs -------------------------------------------------------------------------------
+    def person_url(self, person, request=None):
+        return self.get_url(request) + self.reverse_subpage(
+            "compagnon_profile", kwargs={"person_id": person.pk, "slug": person.slug}
+        )
+
+    def attach_profile_urls(self, people, request=None):
+        base = self.get_url(request)
+        for person in people:
+            person.profile_url = base + self.reverse_subpage(
+                "compagnon_profile", kwargs={"person_id": person.pk, "slug": person.slug}
+            )
+        return people
+
+    def map_settings(self):
+        return {
+            "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+            "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        }
+
+    # --- Structures --------------------------------------------------------------------------
+    def _organisation_context(self, request):
+        from ..listing import filtered_organisations
+
+        facets, base, results = filtered_organisations(self, request.GET)
+        return {
+            "facets": facets.facet_values(base),
+            "facet_errors": facets.errors,
+            "active_filters": facets.active,
+            "results": results,
+            "map": self.map_settings(),
+            "geojson_url": self.url + self.reverse_subpage("directory_geojson"),
+            "compagnons_url": self.url + self.reverse_subpage("compagnons"),
+            "map_url": self.url + self.reverse_subpage("directory_map"),
+        }
+
+    @path("", name="directory")
+    def directory(self, request):
+        context = self.get_context(request)
+        context.update(self._organisation_context(request))
+        results = context["results"].prefetch_related("sector_items__tag")
+        context["page_obj"] = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        return TemplateResponse(request, "network/directory_page.html", context)
+
+    @path("carte/", name="directory_map")
+    def directory_map(self, request):
+        context = self.get_context(request)
+        context.update(self._organisation_context(request))
+        context["seo_title"] = _("Carte des structures")
+        return TemplateResponse(request, "network/directory_map.html", context)
+
+    @path("carte/geojson/", name="directory_geojson")
+    def directory_geojson(self, request):
+        from ..listing import filtered_organisations, geojson_features
+
+        _facets, _base, results = filtered_organisations(self, request.GET)
+        response = JsonResponse(geojson_features(results, request), json_dumps_params={"ensure_ascii": False})
+        response["Content-Type"] = "application/geo+json; charset=utf-8"
+        return response
+
+    # --- Compagnons --------------------------------------------------------------------------
+    @path("compagnons/", name="compagnons")
+    def compagnons(self, request):
+        from ..listing import filtered_people
+
+        facets, base, results, query = filtered_people(request.GET)
+        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        self.attach_profile_urls(page_obj.object_list, request)
+        context = self.get_context(request)
+        context.update(
+            facets=facets.facet_values(base),
+            facet_errors=facets.errors,
+            active_filters=facets.active,
+            page_obj=page_obj,
+            query=query,
+            seo_title=_("Compagnons : des pairs à rencontrer"),
+        )
+        return TemplateResponse(request, "network/compagnons_index.html", context)
+
+    @path("compagnons/<int:person_id>-<slug:slug>/", name="compagnon_profile")
+    def compagnon_profile(self, request, person_id, slug):
+        from ..views import meetup_request_view
+        from .people import Person
+
+        person = (
+            Person.objects.public()
+            .select_related("organisation__zone", "organisation__structure_type", "photo")
+            .prefetch_related("sector_items__tag", "formats", "practices")
+            .filter(pk=person_id)
+            .first()
+        )
+        if person is None:
+            raise Http404(_("Ce compagnon n'existe pas ou n'est pas public."))
+        if slug != person.slug:
+            return redirect(self.person_url(person, request), permanent=True)
+        person.profile_url = self.person_url(person, request)
+        context = self.get_context(request)
+        context.update(
+            person=person,
+            practices=[page for page in person.practices.all() if page.live],
+            form_action=person.profile_url + "#demande",
+            seo_title=person.name,
+        )
+        return meetup_request_view(request, person, self, "network/person_profile.html", context)
+
+    # The signed token travels in the query string: its ":" separators are not allowed in
+    # Wagtail's page paths.
+    @path("rencontre/reponse/", name="meetup_answer")
+    def meetup_answer(self, request):
+        from ..views import meetup_answer_view
+
+        return meetup_answer_view(request, self, request.GET.get("jeton", "")[:1000])

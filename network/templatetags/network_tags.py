@@ -1,0 +1,33 @@
+"""Template tags to show compagnons on other pages (a practice page: "rencontrer une structure")."""
+
+from django import template
+
+from ..models import DirectoryPage
+from ..suggestions import compagnons_who_can_show
+
+register = template.Library()
+
+
+@register.inclusion_tag("network/includes/compagnons_for_practice.html", takes_context=True)
+def compagnons_for_practice(context, practice_page, zone=None):
+    """`{% compagnons_for_practice page %}`, or with a zone (Zone or slug) to sort nearest first."""
+    request = context.get("request")
+    people = compagnons_who_can_show(practice_page, zone=zone)
+    directory = DirectoryPage.objects.live().filter(locale_id=practice_page.locale_id).first()
+    if directory is None:
+        directory = DirectoryPage.objects.live().first()
+    if directory is not None:
+        directory.attach_profile_urls(people, request)
+    else:
+        people = []
+    return {"people": people, "practice": practice_page, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def without_filter(context, parameter, slug):
+    """The current query string without one filter value (and back to the first page)."""
+    query = context["request"].GET.copy()
+    query.setlist(parameter, [value for value in query.getlist(parameter) if value != slug])
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

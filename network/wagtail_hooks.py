@@ -1,0 +1,102 @@
+"""Admin: structures' people, meetup formats and the meetup requests coordinators follow."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import MeetupFormat, MeetupRequest, Person
+from .panels import StatusHistoryPanel
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Compagnons")
+    list_display = ["name", "role", "organisation", "consent_given", "consent_date"]
+    list_filter = ["consent_given", "organisation__zone"]
+    search_fields = ["name", "role", "expertise"]
+    ordering = ["name"]
+
+
+class MeetupFormatViewSet(SnippetViewSet):
+    model = MeetupFormat
+    icon = "calendar"
+    list_display = ["name", "slug", "sort_order"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+
+class MeetupRequestViewSet(SnippetViewSet):
+    model = MeetupRequest
+    icon = "mail"
+    menu_label = _("Demandes de rencontre")
+    list_display = ["__str__", "status", "format", "date_from", "created_at", "notification_failed"]
+    list_filter = ["status", "notification_failed", "format"]
+    search_fields = ["requester_name", "requester_organisation", "person_name", "message"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    inspect_template_name = "network/admin/meetup_request_inspect.html"
+    inspect_view_fields = [
+        "person_name",
+        "requester_name",
+        "requester_email",
+        "requester_organisation",
+        "format",
+        "date_from",
+        "date_to",
+        "message",
+        "status",
+        "response_message",
+        "notification_failed",
+        "notified_at",
+        "created_at",
+        "expires_at",
+        "answered_at",
+        "source_page",
+    ]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("person", read_only=True),
+                FieldRowPanel(
+                    [
+                        FieldPanel("requester_name", read_only=True),
+                        FieldPanel("requester_organisation", read_only=True),
+                    ]
+                ),
+                FieldPanel("requester_email", read_only=True),
+                FieldRowPanel(
+                    [FieldPanel("date_from", read_only=True), FieldPanel("date_to", read_only=True)]
+                ),
+                FieldPanel("format", read_only=True),
+                FieldPanel("message", read_only=True),
+            ],
+            heading=_("La demande"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("response_message"), FieldPanel("notification_failed")],
+            heading=_("Suivi"),
+        ),
+        StatusHistoryPanel(heading=_("Historique des statuts")),
+    ]
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    menu_label = _("Réseau")
+    menu_icon = "group"
+    menu_order = 240
+    items = [PersonViewSet, MeetupRequestViewSet, MeetupFormatViewSet]
+
+
+register_snippet(NetworkGroup)
+
+
+@hooks.register("after_edit_snippet")
+def name_who_changed_the_status(request, instance):
+    """The status row written by MeetupRequest.save says "administration": name the user."""
+    if isinstance(instance, MeetupRequest):
+        latest = instance.status_changes.order_by("-changed_at", "-pk").first()
+        if latest and latest.changed_by == str(_("administration")):
+            latest.changed_by = request.user.get_full_name() or request.user.get_username()
+            latest.save(update_fields=["changed_by"])
