@@ -394,7 +394,7 @@ class PracticeOrganisation(Orderable):
         help_text=_("La page de l'organisation dans l'annuaire."),
     )
 
-    panels = [PageChooserPanel("organisation")]
+    panels = [PageChooserPanel("organisation", "network.OrganisationPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("organisation qui mène la pratique")

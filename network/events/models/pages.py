@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -189,7 +189,7 @@ class EventPage(RoutablePageMixin, Page):
             [
                 FieldPanel("venue"),
                 FieldPanel("address"),
-                FieldPanel("host_organisation"),
+                PageChooserPanel("host_organisation", "network.OrganisationPage"),
                 FieldPanel("online_url"),
             ],
             heading=_("Lieu"),

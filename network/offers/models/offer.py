@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -111,7 +111,7 @@ class OfferPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
-        FieldPanel("organisation"),
+        PageChooserPanel("organisation", "network.OrganisationPage"),
         MultiFieldPanel(
             [FieldPanel("sectors"), FieldPanel("publics"), FieldPanel("zones")], heading=_("Classement")
         ),
