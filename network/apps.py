@@ -6,3 +6,12 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Réseau : structures, compagnons, événements")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Before any admin view asks for it: members see only their structures' pages.
+        from wagtail.models import AbstractPage, Page
+        from wagtail.permissions import register_permission_policy
+
+        from .ownership import OwnershipPagePermissionPolicy
+
+        register_permission_policy(AbstractPage, OwnershipPagePermissionPolicy(Page))

@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import MeetupFormat, MeetupRequest, Person
+from .models import MeetupFormat, MeetupRequest, OrganisationMembership, Person
+from .ownership import is_restricted_to_own_organisation, organisation_ids_of, user_owns
 from .panels import StatusHistoryPanel
 
 
@@ -18,6 +20,13 @@ class PersonViewSet(SnippetViewSet):
     list_filter = ["consent_given", "organisation__zone"]
     search_fields = ["name", "role", "expertise"]
     ordering = ["name"]
+
+    def get_queryset(self, request):
+        """Members list (and search) their own structures' compagnons only."""
+        people = Person.objects.select_related("organisation")
+        if is_restricted_to_own_organisation(request.user):
+            return people.filter(organisation_id__in=organisation_ids_of(request.user))
+        return people
 
 
 class MeetupFormatViewSet(SnippetViewSet):
@@ -82,11 +91,22 @@ class MeetupRequestViewSet(SnippetViewSet):
     ]
 
 
+class MembershipViewSet(SnippetViewSet):
+    """Who belongs to which structure: administrators link accounts to structures here."""
+
+    model = OrganisationMembership
+    icon = "link"
+    menu_label = _("Membres des structures")
+    list_display = ["user", "organisation", "created_at"]
+    search_fields = ["user__username", "user__email", "organisation__title"]
+    panels = [FieldPanel("user"), FieldPanel("organisation")]
+
+
 class NetworkGroup(SnippetViewSetGroup):
     menu_label = _("Réseau")
     menu_icon = "group"
     menu_order = 240
-    items = [PersonViewSet, MeetupRequestViewSet, MeetupFormatViewSet]
+    items = [PersonViewSet, MeetupRequestViewSet, MeetupFormatViewSet, MembershipViewSet]
 
 
 register_snippet(NetworkGroup)
@@ -100,3 +120,22 @@ def name_who_changed_the_status(request, instance):
         if latest and latest.changed_by == str(_("administration")):
             latest.changed_by = request.user.get_full_name() or request.user.get_username()
             latest.save(update_fields=["changed_by"])
+
+
+def refuse_other_structures(request, instances):
+    owned = [instance for instance in instances if isinstance(instance, Person)]
+    if is_restricted_to_own_organisation(request.user) and any(
+        not user_owns(request.user, person.organisation_id) for person in owned
+    ):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def refuse_editing_another_structures_person(request, instance):
+    return refuse_other_structures(request, [instance])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_another_structures_person(request, instances):
+    return refuse_other_structures(request, instances)

@@ -12,7 +12,7 @@ apps grant their own page permissions to these groups (see `grant_section`).
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 MEMBERS = "Membres"
 COORDINATORS = "Coordinateurs"
@@ -50,6 +50,30 @@ ADMINISTRATOR_APPS = [
     "wagtailredirects",
     "auth",
 ]
+# Members write their structure's compagnons (limited to their structure by network.ownership).
+MEMBER_ONLY_MODEL_PERMISSIONS = [
+    ("network", "add_person"),
+    ("network", "change_person"),
+    ("network", "delete_person"),
+    ("network", "view_person"),
+]
+# Coordinators follow meetup requests and moderate white-paper contributions.
+COORDINATOR_MODEL_PERMISSIONS = [
+    ("network", "view_meetuprequest"),
+    ("network", "change_meetuprequest"),
+    ("livreblanc", "view_contribution"),
+    ("livreblanc", "change_contribution"),
+    ("events", "view_registration"),
+]
+# Moderators review everything members write, compagnons included.
+MODERATOR_MODEL_PERMISSIONS = [
+    ("network", "view_person"),
+    ("network", "change_person"),
+    ("livreblanc", "view_contribution"),
+    ("livreblanc", "change_contribution"),
+]
+# Page types below which members create content ("add" only: editing is by ownership).
+MEMBER_SECTIONS = [("knowledge", "knowledgeindexpage"), ("offers", "offersindexpage")]
 MEMBER_MODEL_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -75,6 +99,14 @@ def ensure_roles(home=None):
         if perm:
             for name in (MEMBERS, COORDINATORS, MODERATORS):
                 groups[name].permissions.add(perm)
+    for name, model_permissions in (
+        (MEMBERS, MEMBER_ONLY_MODEL_PERMISSIONS),
+        (COORDINATORS, COORDINATOR_MODEL_PERMISSIONS),
+        (MODERATORS, MODERATOR_MODEL_PERMISSIONS),
+    ):
+        groups[name].permissions.add(
+            *filter(None, (permission(app_label, codename) for app_label, codename in model_permissions))
+        )
     groups[ADMINISTRATORS].permissions.add(
         *Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
     )
@@ -82,7 +114,17 @@ def ensure_roles(home=None):
         for name, codenames in TREE_PERMISSIONS.items():
             grant_section(groups[name], home, codenames)
         ensure_moderation_workflow(home, groups[MODERATORS])
+        for section in member_sections(home):
+            grant_section(groups[MEMBERS], section, ["add_page"])
     return groups
+
+
+def member_sections(home):
+    """The section pages (fiches, offers) below `home` where members write."""
+    from django.contrib.contenttypes.models import ContentType
+
+    types = [ContentType.objects.get_by_natural_key(app, model) for app, model in MEMBER_SECTIONS]
+    return Page.objects.descendant_of(home).filter(content_type__in=types)
 
 
 def grant_section(group, page, codenames):
@@ -100,8 +142,8 @@ def ensure_moderation_workflow(home, moderators):
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
     task.groups.set([moderators])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Not workflow.workflow_tasks.create(): that ParentalKey manager only adds in memory.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})
     return workflow
 

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.ownership import OrganisationOwnedPage, OwnedPageForm
 from passerelles.blocks import DocumentBlock, QuoteBlock
 
 from ..blocks import (
@@ -76,8 +77,10 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         return KnowledgeFeed()(request, index_page=self)
 
 
-class KnowledgeItemPage(RoutablePageMixin, Page):
+class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
     """What fiches and practices share. Not created directly: pick a fiche or a practice."""
+
+    base_form_class = OwnedPageForm
 
     KIND_FICHE = "fiche"
     KIND_PRATIQUE = "pratique"
@@ -89,6 +92,17 @@ class KnowledgeItemPage(RoutablePageMixin, Page):
         max_length=600,
         help_text=_(
             "Deux ou trois phrases : ce que c'est, pour qui, ce que ça change. Affiché dans les listes."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("structure responsable"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ses membres peuvent modifier ce contenu. Vide : contenu du réseau, géré par la coordination."
         ),
     )
     last_reviewed = models.DateField(
@@ -225,7 +239,11 @@ def item_panels(*section_panels):
     """The editing form of an item: title, summary, its own sections, then what every item has."""
     return (
         Page.content_panels
-        + [FieldPanel("summary"), *section_panels]
+        + [
+            PageChooserPanel("organisation", "network.OrganisationPage"),
+            FieldPanel("summary"),
+            *section_panels,
+        ]
         + [FieldPanel("contacts"), FieldPanel("attachments"), FieldPanel("last_reviewed")]
         + KnowledgeItemPage.tag_panels
     )

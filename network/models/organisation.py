@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 
+from ..ownership import OrganisationOwnedPage, OwnedPageForm
+
 # Wallonia and Brussels fit in this box: coordinates outside are a typo (often swapped lat/lon).
 LATITUDE_RANGE = (49.4, 51.6)
 LONGITUDE_RANGE = (2.4, 6.5)
@@ -33,7 +35,10 @@ class OrganisationPublic(TaggedItemBase):
     )
 
 
-class OrganisationPage(Page):
+class OrganisationPage(OrganisationOwnedPage, Page):
+    owner_lookup = "pk"  # a structure's page belongs to the structure itself
+    base_form_class = OwnedPageForm
+
     structure_type = models.ForeignKey(
         StructureType,
         verbose_name=_("type de structure"),

@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from knowledge.models.taxonomy import Sector
 
+from ..admin_forms import PersonAdminForm
+
 
 class MeetupFormat(models.Model):
     """A way to meet a compagnon: visite sur site, appel, journée d'immersion..."""
@@ -107,6 +109,8 @@ class Person(index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
+    # Members pick among their own structures only; practices among fiches and practices.
+    base_form_class = PersonAdminForm
 
     panels = [
         FieldPanel("organisation"),

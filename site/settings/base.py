@@ -214,6 +214,7 @@ DEMO_LOADERS = [
     "network.events.demo",
     "network.offers.demo",
     "knowledge.livreblanc.demo",
+    "network.demo_ownership",
     "passerelles.demo_finish",
     "passerelles.demo_translations",
     "search.demo",  # last: indexes everything above, translations included

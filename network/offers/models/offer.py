@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network.ownership import OrganisationOwnedPage, OwnedPageForm
+
 from ..blocks import TestimonialStreamBlock
 from ..validators import belgian_postcode, no_email_address, phone_number
 from .tagging import OfferPublic, OfferSector, OfferZone
@@ -22,7 +24,9 @@ class OfferKind(models.TextChoices):
     EMPLOI = "emploi-insertion", _("Emploi d'insertion")
 
 
-class OfferPage(Page):
+class OfferPage(OrganisationOwnedPage, Page):
+    base_form_class = OwnedPageForm
+
     kind = models.CharField(_("type d'offre"), max_length=20, choices=OfferKind.choices)
     summary = models.TextField(
         _("résumé"),
