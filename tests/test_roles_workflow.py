@@ -1,0 +1,89 @@
+"""Moderation: what a member submits stays off the public site until a moderator approves it."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import PageLogEntry
+
+from tests.admin_forms import page_edit_data
+from tests.roles_world import build_world
+
+pytestmark = pytest.mark.django_db
+
+NEW_SUMMARY = "Trois mois d’atelier vélo, puis un stage dans un magasin de cycles partenaire."
+
+
+@pytest.fixture
+def world(home):
+    return build_world(home)
+
+
+def submit_new_summary(client, page, action="action-submit"):
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = page_edit_data(client.get(url).content.decode(), page.specific)
+    data["summary"] = [NEW_SUMMARY]
+    data[action] = ["1"]
+    return client.post(url, data)
+
+
+def test_a_member_submission_is_published_only_after_a_moderator_approves(client, world):
+    fiche = world.own_fiche
+    client.force_login(world.users["membre"])
+    response = submit_new_summary(client, fiche)
+    assert response.status_code == 302
+
+    fiche.refresh_from_db()
+    assert fiche.workflow_in_progress
+    assert fiche.get_latest_revision_as_object().summary == NEW_SUMMARY
+    client.logout()
+    assert NEW_SUMMARY not in client.get(fiche.url).content.decode()  # the public sees the old text
+
+    # The moderators are told by e-mail that something waits for them.
+    assert any("moderation@example.org" in message.to for message in mail.outbox)
+
+    moderator = world.users["moderation"]
+    client.force_login(moderator)
+    task_state = fiche.current_workflow_task_state
+    approve = reverse("wagtailadmin_pages:workflow_action", args=(fiche.pk, "approve", task_state.pk))
+    mail.outbox.clear()
+    assert client.post(approve, {"comment": "Relu, merci."}).status_code in (200, 302)
+
+    fiche.refresh_from_db()
+    assert not fiche.workflow_in_progress
+    assert fiche.summary == NEW_SUMMARY
+    client.logout()
+    assert NEW_SUMMARY in client.get(fiche.url).content.decode()
+    # The member hears that it was approved.
+    assert any("membre@example.org" in message.to for message in mail.outbox)
+
+    # Wagtail's history says who did what.
+    history = list(PageLogEntry.objects.filter(page=fiche).values_list("action", "user__username"))
+    assert ("wagtail.workflow.start", "membre") in history
+    assert ("wagtail.workflow.approve", "moderation") in history
+    assert ("wagtail.publish", "moderation") in history
+
+
+def test_a_member_cannot_publish_even_by_posting_the_publish_button(client, world):
+    fiche = world.own_fiche
+    client.force_login(world.users["membre"])
+    submit_new_summary(client, fiche, action="action-publish")
+    fiche.refresh_from_db()
+    assert fiche.summary != NEW_SUMMARY
+    assert not PageLogEntry.objects.filter(page=fiche, action="wagtail.publish").exists()
+
+
+def test_a_moderator_can_send_it_back_with_a_comment(client, world):
+    fiche = world.own_fiche
+    client.force_login(world.users["membre"])
+    submit_new_summary(client, fiche)
+    fiche.refresh_from_db()
+    client.force_login(world.users["moderation"])
+    task_state = fiche.current_workflow_task_state
+    reject = reverse("wagtailadmin_pages:workflow_action", args=(fiche.pk, "reject", task_state.pk))
+    client.post(reject, {"comment": "Ajoutez les résultats chiffrés, s’il vous plaît."})
+    fiche.refresh_from_db()
+    assert fiche.summary != NEW_SUMMARY
+    assert fiche.current_workflow_state.status == "needs_changes"
+    assert PageLogEntry.objects.filter(
+        page=fiche, action="wagtail.workflow.reject", user__username="moderation"
+    ).exists()
