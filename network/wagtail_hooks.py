@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import MeetupFormat, MeetupRequest, OrganisationMembership, Person
+from .member_panel import my_structure_panel
 from .ownership import is_restricted_to_own_organisation, organisation_ids_of, user_owns
 from .panels import StatusHistoryPanel
 
@@ -139,3 +140,6 @@ def refuse_editing_another_structures_person(request, instance):
 @hooks.register("before_delete_snippet")
 def refuse_deleting_another_structures_person(request, instances):
     return refuse_other_structures(request, instances)
+
+
+hooks.register("construct_homepage_panels", my_structure_panel)

@@ -190,3 +190,15 @@ def test_member_creating_a_compagnon_can_only_choose_their_structure(client, wor
     assert response.status_code == 200
     assert "Choisissez une structure dont vous êtes membre." in response.content.decode()
     assert not world.other_structure.people.filter(name="Intrus").exists()
+
+
+def test_a_members_dashboard_lists_their_structures_content_only(client, world):
+    client.force_login(world.users["membre"])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Ma structure" in dashboard
+    assert "Modifier la page « Atelier Vélo Châtelet »" in dashboard
+    assert "Réparer des vélos" in dashboard and "Stage en atelier vélo" in dashboard
+    assert "Trier les DEEE" not in dashboard and "Emploi au tri" not in dashboard
+
+    client.force_login(world.users["moderation"])
+    assert "Ma structure" not in client.get(reverse("wagtailadmin_home")).content.decode()
