@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import MeetupFormat, MeetupRequest, OrganisationMembership, Person
 from .member_panel import my_structure_panel
+from .models import MeetupFormat, MeetupRequest, OrganisationMembership, Person
 from .ownership import is_restricted_to_own_organisation, organisation_ids_of, user_owns
 from .panels import StatusHistoryPanel
 

@@ -6,6 +6,7 @@ expires after PASSWORD_RESET_TIMEOUT). Nothing is created when the form is inval
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 
-from .roles import ROLE_NAMES
+from .roles import MEMBERS, ROLE_NAMES
 
 INVITE_PERMISSION = "auth.add_user"
 
@@ -44,6 +45,30 @@ class InvitationForm(forms.Form):
         empty_label=None,
         error_messages={"invalid_choice": gettext_lazy("Choisissez un rôle de la liste.")},
     )
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Structure"),
+        queryset=None,
+        required=False,
+        help_text=gettext_lazy(
+            "Obligatoire pour un membre : il ne pourra modifier que les contenus de cette structure."
+        ),
+        error_messages={"invalid_choice": gettext_lazy("Choisissez une structure de l’annuaire.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from network.models import OrganisationPage
+
+        self.fields["organisation"].queryset = OrganisationPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if role is not None and role.name == MEMBERS and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Un membre appartient à une structure : choisissez-la."))
+        return cleaned
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -64,6 +89,10 @@ class InvitationForm(forms.Form):
         user.set_unusable_password()
         user.save()
         user.groups.add(data["role"])
+        if data.get("organisation"):
+            from network.models import OrganisationMembership
+
+            OrganisationMembership.objects.create(user=user, organisation=data["organisation"])
         return user
 
 

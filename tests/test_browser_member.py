@@ -6,7 +6,9 @@ from tests.roles_world import PASSWORD, build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NEW_SUMMARY = "Six mois d’atelier vélo, un stage en magasin de cycles, et un emploi pour sept stagiaires sur dix."
+NEW_SUMMARY = (
+    "Six mois d’atelier vélo, un stage en magasin de cycles, et un emploi pour sept stagiaires sur dix."
+)
 
 
 def test_member_edits_their_structures_fiche_and_submits_it(page, live_server, home, artifacts_dir):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from passerelles.roles import MEMBERS, ensure_roles
+from tests.factories_network import DirectoryPageFactory, OrganisationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,10 @@ def roles(home):
     return ensure_roles(home)
 
 
-def test_invitation_creates_the_account_and_its_link_sets_a_password(admin_client_logged, client, roles):
+def test_invitation_creates_the_account_and_its_link_sets_a_password(
+    admin_client_logged, client, roles, home
+):
+    structure = OrganisationPageFactory(parent=DirectoryPageFactory(parent=home), title="CISP Le Tremplin")
     response = admin_client_logged.post(
         reverse("passerelles_invite"),
         {
@@ -26,10 +30,14 @@ def test_invitation_creates_the_account_and_its_link_sets_a_password(admin_clien
             "first_name": "Amina",
             "last_name": "Lambert",
             "role": roles[MEMBERS].pk,
+            "organisation": structure.pk,
         },
     )
     assert response.status_code == 302
     user = get_user_model().objects.get(email="amina.lambert@exemple.be")
+    assert list(user.organisation_memberships.values_list("organisation__title", flat=True)) == [
+        "CISP Le Tremplin"
+    ]
     assert not user.has_usable_password()
     assert list(user.groups.values_list("name", flat=True)) == [MEMBERS]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["amina.lambert@exemple.be"]
@@ -58,6 +66,14 @@ def test_invitation_creates_the_account_and_its_link_sets_a_password(admin_clien
         (
             {"email": "x@exemple.be", "first_name": "A", "last_name": "B", "role": "999999"},
             "Choisissez un rôle",
+        ),
+        (
+            {"email": "y@exemple.be", "first_name": "A", "last_name": "B"},
+            "Un membre appartient à une structure",
+        ),
+        (
+            {"email": "z@exemple.be", "first_name": "A", "last_name": "B", "organisation": "abc"},
+            "Choisissez une structure de l’annuaire",
         ),
     ],
 )
