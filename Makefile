@@ -30,6 +30,7 @@ run: demo ## Install, load the demo and serve on http://127.0.0.1:8000
 	@echo ""
 	@echo "  Passerelles : http://$(HOST):$(PORT)/   administration : http://$(HOST):$(PORT)/admin/"
 	@echo "  Identifiant : admin   mot de passe : passerelles-demo"
+	@echo "  (aussi : membre, coordination, moderation — même mot de passe)"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
