@@ -143,3 +143,14 @@ def refuse_deleting_another_structures_person(request, instances):
 
 
 hooks.register("construct_homepage_panels", my_structure_panel)
+
+
+@hooks.register("after_edit_snippet")
+def withdraw_consent_at_once(request, instance):
+    """Withdrawing consent cannot wait for a moderator: the public profile goes now."""
+    if isinstance(instance, Person):
+        draft = instance.get_latest_revision_as_object()
+        live = Person.objects.get(pk=instance.pk)
+        if live.consent_given and not draft.consent_given:
+            live.consent_given = False
+            live.save(update_fields=["consent_given"])

@@ -10,9 +10,18 @@ apps grant their own page permissions to these groups (see `grant_section`).
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 MEMBERS = "Membres"
 COORDINATORS = "Coordinateurs"
@@ -69,9 +78,12 @@ COORDINATOR_MODEL_PERMISSIONS = [
 MODERATOR_MODEL_PERMISSIONS = [
     ("network", "view_person"),
     ("network", "change_person"),
+    ("network", "publish_person"),
     ("livreblanc", "view_contribution"),
     ("livreblanc", "change_contribution"),
 ]
+# Snippets members write that go through the same moderation as pages.
+MODERATED_SNIPPETS = [("network", "person")]
 # Page types below which members create content ("add" only: editing is by ownership).
 MEMBER_SECTIONS = [("knowledge", "knowledgeindexpage"), ("offers", "offersindexpage")]
 MEMBER_MODEL_PERMISSIONS = [
@@ -121,8 +133,6 @@ def ensure_roles(home=None):
 
 def member_sections(home):
     """The section pages (fiches, offers) below `home` where members write."""
-    from django.contrib.contenttypes.models import ContentType
-
     types = [ContentType.objects.get_by_natural_key(app, model) for app, model in MEMBER_SECTIONS]
     return Page.objects.descendant_of(home).filter(content_type__in=types)
 
@@ -145,6 +155,11 @@ def ensure_moderation_workflow(home, moderators):
     # Not workflow.workflow_tasks.create(): that ParentalKey manager only adds in memory.
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})
+    for app_label, model_name in MODERATED_SNIPPETS:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
     return workflow
 
 

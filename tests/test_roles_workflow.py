@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from tests.admin_forms import page_edit_data
+from tests.admin_forms import form_fields, page_edit_data
 from tests.roles_world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,54 @@ def test_a_moderator_can_send_it_back_with_a_comment(client, world):
     assert PageLogEntry.objects.filter(
         page=fiche, action="wagtail.workflow.reject", user__username="moderation"
     ).exists()
+
+
+def person_profile_url(person):
+    return person.organisation.get_parent().specific.person_url(person)
+
+
+def edit_person(client, person, action, **changes):
+    url = reverse("wagtailsnippets_network_person:edit", args=(person.pk,))
+    data = form_fields(client.get(url).content.decode(), "w-editor-form")
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = [value]
+    data[action] = ["1"]
+    return client.post(url, data)
+
+
+def test_a_compagnon_changed_by_a_member_waits_for_a_moderator(client, world):
+    person = world.own_person
+    profile_url = person_profile_url(person)
+    client.force_login(world.users["membre"])
+    response = edit_person(
+        client, person, "action-submit", expertise="Accueillir une visite de l’atelier vélo."
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.workflow_in_progress
+    client.logout()
+    assert "Accueillir une visite" not in client.get(profile_url).content.decode()
+
+    client.force_login(world.users["moderation"])
+    task_state = person.current_workflow_task_state
+    approve = reverse(
+        "wagtailsnippets_network_person:workflow_action", args=(person.pk, "approve", task_state.pk)
+    )
+    client.post(approve, {"comment": ""})
+    client.logout()
+    assert "Accueillir une visite" in client.get(profile_url).content.decode()
+
+
+def test_a_member_withdrawing_consent_hides_the_profile_at_once(client, world):
+    person = world.own_person
+    profile_url = person_profile_url(person)
+    assert client.get(profile_url).status_code == 200
+    client.force_login(world.users["membre"])
+    edit_person(client, person, "action-submit", consent_given=None)
+    client.logout()
+    assert client.get(profile_url).status_code == 404
+    person.refresh_from_db()
+    assert not person.is_public

@@ -6,6 +6,7 @@ e-mail must change at once, without waiting for the organisation page to be re-p
 """
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -16,6 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from knowledge.models.taxonomy import Sector
@@ -47,10 +49,12 @@ class PersonSector(TaggedItemBase):
 class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who consented (box ticked and date recorded) in a published structure."""
-        return self.filter(consent_given=True, consent_date__isnull=False, organisation__live=True)
+        return self.filter(live=True, consent_given=True, consent_date__isnull=False, organisation__live=True)
 
 
-class Person(index.Indexed, ClusterableModel):
+class Person(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A compagnon. Members' changes wait for a moderator (the moderation workflow) like pages."""
+
     organisation = models.ForeignKey(
         "network.OrganisationPage",
         verbose_name=_("structure"),
@@ -109,6 +113,14 @@ class Person(index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
     # Members pick among their own structures only; practices among fiches and practices.
     base_form_class = PersonAdminForm
 
@@ -150,7 +162,11 @@ class Person(index.Indexed, ClusterableModel):
 
     @property
     def is_public(self):
-        return bool(self.consent_given and self.consent_date and self.organisation.live)
+        return bool(self.live and self.consent_given and self.consent_date and self.organisation.live)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
