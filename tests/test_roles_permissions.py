@@ -159,6 +159,8 @@ def test_member_listings_and_admin_search_show_only_their_structure(client, worl
     people = client.get(reverse("wagtailsnippets_network_person:list")).content.decode()
     assert "Sofia Declercq" in people
     assert "Karim Haddad" not in people
+    found = client.get(reverse("wagtailsnippets_network_person:list"), {"q": "Karim"}).content.decode()
+    assert "Karim Haddad" not in found
 
 
 def test_moderators_see_every_structures_content(client, world):
