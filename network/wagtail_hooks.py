@@ -20,6 +20,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "role", "organisation", "consent_given", "consent_date"]
     list_filter = ["consent_given", "organisation__zone"]
     search_fields = ["name", "role", "expertise"]
+    search_backend_name = None  # a plain database match, which respects the ownership filter below
     ordering = ["name"]
 
     def get_queryset(self, request):

@@ -130,6 +130,7 @@ def test_person_can_be_created_in_admin_and_consent_needs_a_date(admin_client_lo
     assert "Indiquez la date à laquelle la personne a donné son consentement." in response.content.decode()
     assert not Person.objects.exists()
     data["consent_date"] = "2026-02-01"
+    data["action-publish"] = "1"  # compagnons are moderated: an administrator publishes at once
     response = admin_client_logged.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     person = Person.objects.get()
