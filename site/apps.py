@@ -6,3 +6,9 @@ class PasserellesConfig(AppConfig):
     label = "passerelles"
     verbose_name = "Passerelles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        # Each app declares its personal data in `<app>/privacy_sources.py`.
+        autodiscover_modules("privacy_sources")

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 ANONYMISED_EMAIL = "anonyme@invalid"
@@ -24,7 +23,9 @@ class PersonalDataSource:
     export_fields: list
     date_field: str | None = None  # records older than the retention period are anonymised
     anonymised_values: dict = field(default_factory=dict)
-    keep: callable = None  # optional: a Q() of records never anonymised (e.g. still pending)
+    keep: callable = None  # optional: returns a Q() of records never anonymised (e.g. still pending)
+    erasable: bool = True  # False: exported, but removed by an administrator (user accounts)
+    after_anonymise: callable = None  # optional: called with the pks, e.g. to drop revisions
 
     @property
     def label(self):
@@ -46,11 +47,15 @@ class PersonalDataSource:
         queryset = self.model.objects.filter(**{f"{self.date_field}__lt": limit}).exclude(
             **{self.email_field: ANONYMISED_EMAIL}
         )
-        return queryset.exclude(self.keep) if isinstance(self.keep, Q) else queryset
+        return queryset.exclude(self.keep()) if self.keep else queryset
 
     def anonymise(self, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
         values = {self.email_field: ANONYMISED_EMAIL, **self.anonymised_values}
-        return queryset.update(**values)
+        count = self.model.objects.filter(pk__in=pks).update(**values)
+        if self.after_anonymise and pks:
+            self.after_anonymise(pks)
+        return count
 
 
 _REGISTRY = []
@@ -77,7 +82,9 @@ def export_person(email):
 
 def erase_person(email):
     """Anonymises every record of that person at once (right to erasure); returns counts."""
-    return {source.label: source.anonymise(source.records_of(email)) for source in _REGISTRY}
+    return {
+        source.label: source.anonymise(source.records_of(email)) for source in _REGISTRY if source.erasable
+    }
 
 
 def _plain(value):

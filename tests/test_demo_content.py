@@ -31,3 +31,29 @@ def test_demo_home_has_navigation_and_footer(client, demo_content):
 def test_demo_admin_login_works(client, demo_content):
     assert client.login(username="admin", password="passerelles-demo")
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_has_an_account_per_role_and_a_privacy_page(client, demo_content):
+    for username in ("membre", "coordination", "moderation"):
+        assert client.login(username=username, password="passerelles-demo"), username
+    client.logout()
+    privacy = client.get("/vie-privee/").content.decode()
+    assert "anonymisées après deux ans" in privacy
+    assert "aucun cookie de suivi" in privacy
+    assert "na twee jaar geanonimiseerd" in client.get("/nl/privacy/").content.decode()
+
+
+def test_no_tracking_cookie_nor_third_party_content_for_visitors(client, demo_content):
+    import re
+
+    for url in ("/", "/fiches-et-pratiques/", "/annuaire/", "/agenda/", "/recherche/?q=vélo", "/vie-privee/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert not response.cookies, f"{url} dépose un cookie : {list(response.cookies)}"
+        html = response.content.decode()
+        external = [
+            address
+            for address in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html)
+            if address.startswith(("http:", "https:", "//")) and not address.startswith("http://testserver/")
+        ]
+        assert external == [], f"{url} charge des contenus de tiers : {external}"
