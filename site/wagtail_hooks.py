@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import add_dashboard_panels
 from .onboarding import INVITE_PERMISSION, InviteView
 
 
@@ -21,3 +22,6 @@ def register_invite_menu_item():
     return InviteMenuItem(
         _("Inviter une personne"), reverse("passerelles_invite"), icon_name="mail", order=601
     )
+
+
+hooks.register("construct_homepage_panels", add_dashboard_panels)

@@ -1,0 +1,159 @@
+"""The coordinators' dashboard: what waits for them, as panels on the Wagtail admin home page.
+
+Each panel is shown only to those who can act on it and costs a fixed number of queries:
+- pending meetup requests (coordinators, administrators),
+- upcoming events with their registrations (the calendars the user may edit),
+- white-paper contributions awaiting moderation,
+- fiches and practices not reviewed for 12 months (reviewers: coordinators and moderators).
+Pages awaiting a moderator's approval are Wagtail's own panel ("Awaiting your review").
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from .roles import COORDINATORS, MODERATORS
+
+SHOWN = 8
+UPCOMING_DAYS = 30
+
+
+class DashboardPanel(Component):
+    template_name = None
+    heading = ""
+
+    def __init__(self, user):
+        self.user = user
+
+    @classmethod
+    def is_for(cls, user):
+        """Whether `user` can act on what the panel lists; each panel narrows it."""
+        return user.is_superuser
+
+    def items(self):
+        return []
+
+    def get_context_data(self, parent_context=None):
+        return {"panel": self, "items": list(self.items()[:SHOWN])}
+
+
+class PendingMeetupRequestsPanel(DashboardPanel):
+    name = "pending_meetups"
+    order = 110
+    template_name = "passerelles/dashboard/pending_meetups.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return user.has_perm("network.change_meetuprequest")
+
+    def items(self):
+        from network.models import MeetupRequest, MeetupStatus
+
+        return MeetupRequest.objects.filter(status=MeetupStatus.NEW).order_by("created_at")
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        today = timezone.localdate()
+        for request in context["items"]:
+            request.age_days = (today - timezone.localtime(request.created_at).date()).days
+        context["total"] = self.items().count()
+        context["list_url"] = reverse("wagtailsnippets_network_meetuprequest:list") + "?status=new"
+        return context
+
+
+class UpcomingEventsPanel(DashboardPanel):
+    name = "upcoming_events"
+    order = 120
+    template_name = "passerelles/dashboard/upcoming_events.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return cls.editable_events(user).exists()
+
+    @staticmethod
+    def editable_events(user):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        from network.events.models import EventPage
+
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        return EventPage.objects.filter(pk__in=editable.type(EventPage).values("pk"))
+
+    def items(self):
+        from network.events.models.registration import RegistrationStatus
+
+        now = timezone.now()
+        return (
+            self.editable_events(self.user)
+            .filter(start__gte=now, start__lte=now + datetime.timedelta(days=UPCOMING_DAYS))
+            .annotate(
+                confirmed=Count(
+                    "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+                ),
+                waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+            )
+            .order_by("start")
+        )
+
+
+class ContributionsToModeratePanel(DashboardPanel):
+    name = "contributions_to_moderate"
+    order = 130
+    template_name = "passerelles/dashboard/contributions.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return user.has_perm("livreblanc.change_contribution")
+
+    def items(self):
+        from knowledge.livreblanc.models.consultation import Contribution
+
+        return (
+            Contribution.objects.filter(status=Contribution.Status.PENDING)
+            .select_related("recommendation")
+            .order_by("created_at")
+        )
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["total"] = self.items().count()
+        context["list_url"] = reverse("wagtailsnippets_livreblanc_contribution:list")
+        return context
+
+
+class StaleFichesPanel(DashboardPanel):
+    name = "stale_fiches"
+    order = 140
+    template_name = "passerelles/dashboard/stale_fiches.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return user.is_superuser or user.groups.filter(name__in=[COORDINATORS, MODERATORS]).exists()
+
+    def items(self):
+        from knowledge.models import KnowledgeItemPage
+        from knowledge.models.pages import FRESHNESS_DAYS
+
+        limit = timezone.localdate() - datetime.timedelta(days=FRESHNESS_DAYS)
+        return (
+            KnowledgeItemPage.objects.live()
+            .filter(last_reviewed__lt=limit)
+            .order_by("last_reviewed", "title")
+        )
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["total"] = self.items().count()
+        return context
+
+
+PANELS = [PendingMeetupRequestsPanel, UpcomingEventsPanel, ContributionsToModeratePanel, StaleFichesPanel]
+
+
+def add_dashboard_panels(request, panels):
+    for panel_class in PANELS:
+        if panel_class.is_for(request.user):
+            panels.append(panel_class(request.user))
