@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.localized import in_visitor_language
 
 from .models.tagging import TAGGINGS
 
@@ -97,7 +98,7 @@ def listing_context(index_page, request):
         "facets": faceted.facet_values(base),
         "active_filters": removal_links(request.GET, faceted.active),
         "page_obj": page_obj,
-        "items": page_obj.object_list,
+        "items": in_visitor_language(page_obj.object_list, prepare=with_card_data),
         "result_count": page_obj.paginator.count,
         "sort": sort,
         "sort_choices": SORT_CHOICES,

@@ -5,6 +5,7 @@ from django.db.models import Count
 
 from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.localized import default_locale_page
 
 from .models import (
     MeetupFormat,
@@ -77,7 +78,7 @@ class FormatFacet(RelatedFacet):
 
 
 def organisations_for(directory):
-    return OrganisationPage.objects.live().public().descendant_of(directory)
+    return OrganisationPage.objects.live().public().descendant_of(default_locale_page(directory))
 
 
 def filtered_organisations(directory, data):

@@ -73,3 +73,48 @@ def test_dutch_interface_shows_dutch_strings(client, demo_content):
     response = client.get("/nl/zoeken/?q=fiets")
     assert response.status_code == 200
     assert "Zoeken" in response.content.decode()
+
+
+def test_dutch_listings_show_translations_and_the_french_originals(client, demo_content):
+    html = client.get("/nl/fiches-en-praktijken/").content.decode()
+    assert "Fietsmecaniciens opleiden" in html  # translated: shown in Dutch, at its Dutch address
+    assert "/nl/fiches-en-praktijken/opleiding-fietsmecanicien/" in html
+    assert "Former des mécaniciens" not in html
+    # Not translated yet: shown in French, marked as French for screen readers.
+    assert '<h3 class="card__title" lang="fr"><a href="/fiches-et-pratiques/' in html
+    french = client.get("/fiches-et-pratiques/").content.decode()
+    assert french.count('class="card__title"') == html.count('class="card__title"')
+
+    directory = client.get("/nl/gids/").content.decode()
+    assert directory.count('class="card__title" lang="fr"') >= 10
+
+
+def test_section_pages_are_translated_into_dutch_and_english(client, demo_content):
+    for url, title in [
+        ("/nl/fiches-en-praktijken/", "Fiches en praktijken"),
+        ("/nl/gids/", "Gids van de organisaties"),
+        ("/nl/aanbod/", "Aanbod voor stagiairs"),
+        ("/nl/agenda/", "Agenda"),
+        ("/nl/witboek/", "Witboek"),
+        ("/en/action-sheets-and-practices/", "Action sheets and practices"),
+        ("/en/directory/", "Directory of organisations"),
+        ("/en/offers/", "Offers for trainees"),
+        ("/en/events/", "Events"),
+        ("/en/white-paper/", "White paper"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert title in response.content.decode(), url
+
+
+def test_translated_fiche_keeps_synchronised_fields_and_its_pdf(client, demo_content):
+    from knowledge.models import FicheActionPage
+
+    dutch = FicheActionPage.objects.get(slug="opleiding-fietsmecanicien")
+    french = FicheActionPage.objects.get(slug="formation-mecanicien-velo")
+    assert dutch.organisation_id == french.organisation_id  # ownership follows the original
+    # Names and phones are not translated: the contacts are the original's.
+    assert [dict(block.value) for block in dutch.contacts] == [dict(block.value) for block in french.contacts]
+    assert dutch.steps[0].value["title"] == "Proefdag in de werkplaats"
+    pdf = client.get("/nl/fiches-en-praktijken/opleiding-fietsmecanicien/pdf/")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"

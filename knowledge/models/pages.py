@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from network.ownership import OrganisationOwnedPage, OwnedPageForm
 from passerelles.blocks import DocumentBlock, QuoteBlock
@@ -61,7 +62,9 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("index des fiches et pratiques")
 
     def items(self):
-        return KnowledgeItemPage.objects.live().public().descendant_of(self)
+        from passerelles.localized import default_locale_page
+
+        return KnowledgeItemPage.objects.live().public().descendant_of(default_locale_page(self))
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import listing_context
@@ -78,6 +81,8 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
 
 class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
+    # Translators translate the text; names, phones and files are the same in every language.
+    override_translatable_fields = [SynchronizedField("contacts"), SynchronizedField("attachments")]
     """What fiches and practices share. Not created directly: pick a fiche or a practice."""
 
     base_form_class = OwnedPageForm

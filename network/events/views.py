@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from passerelles.localized import mark_original_language
+
 from . import listing, registrations
 from .forms import RegistrationForm
 from .ical import build_calendar
@@ -41,6 +43,7 @@ def upcoming(page, request):
     events, context = _listing_context(page, request, "upcoming")
     found = listing.upcoming_occurrences(events)
     context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
     return page.render(request, context_overrides=context)
 
 
@@ -48,6 +51,7 @@ def past(page, request):
     events, context = _listing_context(page, request, "past")
     found = listing.past_occurrences(events)
     context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
     return page.render(request, context_overrides=context)
 
 

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from passerelles.localized import in_visitor_language
+
 PER_PAGE = 12
 
 
@@ -77,7 +79,14 @@ class DirectoryPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(self._organisation_context(request))
         results = context["results"].prefetch_related("sector_items__tag")
-        context["page_obj"] = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = in_visitor_language(
+            page_obj.object_list,
+            prepare=lambda translations: translations.select_related(
+                "structure_type", "zone"
+            ).prefetch_related("sector_items__tag"),
+        )
+        context["page_obj"] = page_obj
         return TemplateResponse(request, "network/directory_page.html", context)
 
     @path("carte/", name="directory_map")

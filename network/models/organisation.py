@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 
@@ -36,6 +37,11 @@ class OrganisationPublic(TaggedItemBase):
 
 
 class OrganisationPage(OrganisationOwnedPage, Page):
+    # The registered identity and address stay as registered; only the presentation is translated.
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("agrement_number", "street_address", "postcode", "municipality", "phone")
+    ]
     owner_lookup = "pk"  # a structure's page belongs to the structure itself
     base_form_class = OwnedPageForm
 

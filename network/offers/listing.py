@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from knowledge.models.taxonomy import Public, Sector, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.localized import in_visitor_language
 
 from .models import OfferKind, OfferPage, OfferPublic, OfferSector, OfferZone
 
@@ -139,7 +140,7 @@ class OfferListing:
         self.facets = self.filter.facet_values(base_queryset)
         results = with_cards_data(sorted_offers(self.filter.apply(base_queryset), self.sort))
         self.page_obj = self.paginate(results, data.get("page", "1"))
-        self.offers = list(self.page_obj.object_list)
+        self.offers = in_visitor_language(self.page_obj.object_list, prepare=with_cards_data)
         self.removal_links = removal_links(data, self.filter)
         kept = data.copy()
         kept.pop("page", None)

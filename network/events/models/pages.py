@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from passerelles.blocks import BodyStreamBlock
 
@@ -60,7 +61,9 @@ class EventListingMixin(RoutablePageMixin):
         return views.feed(self, request)
 
     def events(self):
-        return EventPage.objects.live().descendant_of(self)
+        from passerelles.localized import default_locale_page
+
+        return EventPage.objects.live().descendant_of(default_locale_page(self))
 
 
 class AgendaPage(EventListingMixin, Page):
@@ -81,6 +84,7 @@ class AgendaPage(EventListingMixin, Page):
 
 
 class CalendarPage(EventListingMixin, Page):
+    override_translatable_fields = [SynchronizedField("organiser")]  # a proper name
     """The calendar of one coordinator, network or zone; its coordinators publish in it only."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -111,6 +115,8 @@ class CalendarPage(EventListingMixin, Page):
 
 
 class EventPage(RoutablePageMixin, Page):
+    # Who organises and where: proper names and an address, identical in every language.
+    override_translatable_fields = [SynchronizedField(name) for name in ("organiser", "venue", "address")]
     """A networking moment, concertation meeting, visit or information session."""
 
     start = models.DateTimeField(_("début"), help_text=_("Heure de Bruxelles."))

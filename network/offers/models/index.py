@@ -23,7 +23,9 @@ class OffersIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("index des offres")
 
     def offers(self):
-        return OfferPage.objects.child_of(self).live().public()
+        from passerelles.localized import default_locale_page
+
+        return OfferPage.objects.child_of(default_locale_page(self)).live().public()
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import OfferListing

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from network.ownership import OrganisationOwnedPage, OwnedPageForm
 
@@ -25,6 +26,10 @@ class OfferKind(models.TextChoices):
 
 
 class OfferPage(OrganisationOwnedPage, Page):
+    # Where and whom to call stay as they are; conditions, duration and pay are translated.
+    override_translatable_fields = [
+        SynchronizedField(name) for name in ("street_address", "postcode", "municipality", "apply_phone")
+    ]
     base_form_class = OwnedPageForm
 
     kind = models.CharField(_("type d'offre"), max_length=20, choices=OfferKind.choices)

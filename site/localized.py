@@ -1,0 +1,52 @@
+"""Listings in Dutch, German or English list every item, not only the translated ones.
+
+An index page in another language lists the items of its French original (tags, facets and
+counts are synchronised, so they are the same), then shows each item in the visitor's language
+when a translation is live, or in French, marked `original_language` so the card can carry
+`lang="fr"` (WCAG 3.1.2, language of parts).
+"""
+
+from django.conf import settings
+from wagtail.models import Locale
+
+
+def default_locale_page(page):
+    """The French original of `page` (the page itself when it is French or has no original)."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    return page.get_translation_or_none(Locale.get_default()) or page
+
+
+def in_visitor_language(items, prepare=None):
+    """`items` with each one replaced by its live translation in the active language, if any.
+
+    One query whatever the number of items (plus what `prepare` prefetches on that queryset).
+    """
+    items = list(items)
+    active = Locale.get_active()
+    originals = [item for item in items if item.locale_id != active.pk]
+    if not originals:
+        return items
+    model = type(originals[0])
+    translations = model.objects.live().filter(
+        locale=active, translation_key__in=[item.translation_key for item in originals]
+    )
+    if prepare is not None:
+        translations = prepare(translations)
+    by_key = {translation.translation_key: translation for translation in translations}
+    shown = []
+    for item in items:
+        translation = by_key.get(item.translation_key) if item.locale_id != active.pk else item
+        if translation is None:
+            item.original_language = settings.LANGUAGE_CODE
+        shown.append(translation or item)
+    return shown
+
+
+def mark_original_language(pages):
+    """Marks the pages that are not in the visitor's language (for `lang` on their titles)."""
+    active = Locale.get_active()
+    for page in pages:
+        if page.locale_id != active.pk:
+            page.original_language = settings.LANGUAGE_CODE
+    return pages

@@ -1,0 +1,24 @@
+"""Real Chromium: a reader switches a fiche from French to Dutch and back with the switcher."""
+
+import pytest
+
+from tests.helpers import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_switch_a_fiche_from_french_to_dutch_and_back(page, live_server, demo_content):
+    page.goto(live_server.url + "/fiches-et-pratiques/formation-mecanicien-velo/")
+    assert page.locator("h1").inner_text() == "Former des mécaniciens et mécaniciennes vélo"
+    switcher = page.get_by_role("navigation", name="Choix de la langue")
+
+    switcher.locator("a[hreflang=nl]").click()
+    page.wait_for_url("**/nl/fiches-en-praktijken/opleiding-fietsmecanicien/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("h1").inner_text() == "Fietsmecaniciens opleiden"
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Taalkeuze").locator("a[hreflang=fr]").click()
+    page.wait_for_url("**/fiches-et-pratiques/formation-mecanicien-velo/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == "Former des mécaniciens et mécaniciennes vélo"
