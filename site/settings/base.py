@@ -125,6 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: French is the source and the default; Dutch, German and English are translations.
 LANGUAGE_CODE = "fr"
+# Belgian English dates (day first, 24-hour clock); see site/formats/.
+FORMAT_MODULE_PATH = ["passerelles.formats"]
 LANGUAGES = [
     ("fr", "Français"),
     ("nl", "Nederlands"),

@@ -4,7 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import is_aware, localtime
 from wagtail.models import Locale, Page, Site
+
+from passerelles.formats.weekdays import WEEKDAY_DATE, WEEKDAY_DATETIME, WEEKDAY_DAY, format_for
 
 register = template.Library()
 
@@ -88,3 +92,27 @@ def is_active_section(page, link_page):
     if not page or not link_page or not hasattr(page, "path"):
         return False
     return page.path.startswith(link_page.path)
+
+
+def _in_language_format(value, formats):
+    if not value:
+        return ""
+    if hasattr(value, "hour") and is_aware(value):
+        value = localtime(value)
+    return date_format(value, format_for(formats, translation.get_language()))
+
+
+@register.filter
+def weekday_date(value):
+    """ "mardi 14 mars 2027", "dinsdag 14 maart 2027", "Dienstag, 14. März 2027"."""
+    return _in_language_format(value, WEEKDAY_DATE)
+
+
+@register.filter
+def weekday_datetime(value):
+    return _in_language_format(value, WEEKDAY_DATETIME)
+
+
+@register.filter
+def weekday_day(value):
+    return _in_language_format(value, WEEKDAY_DAY)
