@@ -7,12 +7,14 @@ when a translation is live, or in French, marked `original_language` so the card
 """
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
 
 def default_locale_page(page):
     """The French original of `page` (the page itself when it is French or has no original)."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    # Pages are served in their own language: a French visit costs no query here.
+    if translation.get_language() == settings.LANGUAGE_CODE:
         return page
     return page.get_translation_or_none(Locale.get_default()) or page
 
