@@ -37,5 +37,7 @@ def test_an_event_page_shows_its_date_in_dutch(client, home):
     event = EventPageFactory(parent=calendar, start=START, end=START + datetime.timedelta(hours=2))
     assert "mardi 16 mars 2027" in client.get(event.url).content.decode()
     with translation.override("nl"):
-        html = Template("{% load passerelles_tags %}{{ start|weekday_datetime }}").render(Context({"start": START}))
+        html = Template("{% load passerelles_tags %}{{ start|weekday_datetime }}").render(
+            Context({"start": START})
+        )
     assert html == "dinsdag 16 maart 2027, 14:30"
