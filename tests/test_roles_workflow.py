@@ -138,3 +138,10 @@ def test_a_member_withdrawing_consent_hides_the_profile_at_once(client, world):
     assert client.get(profile_url).status_code == 404
     person.refresh_from_db()
     assert not person.is_public
+    # The consent record: who withdrew it and when, in the compagnon's history.
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.filter(object_id=str(person.pk), user__username="membre").latest(
+        "timestamp"
+    )
+    assert entry.revision.content["consent_given"] is False
