@@ -61,6 +61,6 @@ def upsert_item(loader, index, model, entry, fields, tag_models):
     )
     # Tags live on the page cluster: set them, then publish a revision that carries them.
     for name, slugs in entry["tags"].items():
-        getattr(page, name).set(list(tag_models[name].objects.filter(slug__in=slugs)))
+        getattr(page, name).set(list(tag_models[name].objects.canonical().filter(slug__in=slugs)))
     page.save_revision().publish()
     return page

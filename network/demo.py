@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from knowledge.demo_taxonomy import TRANSLATIONS, translate_terms
 from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 
 from .models import DirectoryPage, MeetupFormat, MeetupRequest, OrganisationPage, Person
@@ -26,19 +27,20 @@ def load(loader):
         show_in_menus=True,
     )
     for order, entry in enumerate(loader.step("formats de rencontre", data["formats"])):
-        MeetupFormat.objects.update_or_create(
+        MeetupFormat.objects.canonical().update_or_create(
             slug=entry["slug"], defaults={"name": entry["name"], "sort_order": order}
         )
+    translate_terms(loader, MeetupFormat, loader.read_json(TRANSLATIONS), "formats")
     organisations = load_organisations(loader, directory, data["organisations"])
     people = load_people(loader, organisations, data["people"])
     load_meetup_requests(loader, people, data["meetup_requests"])
 
 
 def load_organisations(loader, directory, entries):
-    types = {value.slug: value for value in StructureType.objects.all()}
-    zones = {value.slug: value for value in Zone.objects.all()}
-    sectors = {value.slug: value for value in Sector.objects.all()}
-    publics = {value.slug: value for value in Public.objects.all()}
+    types = {value.slug: value for value in StructureType.objects.canonical()}
+    zones = {value.slug: value for value in Zone.objects.canonical()}
+    sectors = {value.slug: value for value in Sector.objects.canonical()}
+    publics = {value.slug: value for value in Public.objects.canonical()}
     organisations = {}
     for entry in loader.step("structures", entries):
         page = OrganisationPage.objects.child_of(directory).filter(slug=entry["slug"]).first()
@@ -71,8 +73,8 @@ def load_organisations(loader, directory, entries):
 
 
 def load_people(loader, organisations, entries):
-    formats = {value.slug: value for value in MeetupFormat.objects.all()}
-    sectors = {value.slug: value for value in Sector.objects.all()}
+    formats = {value.slug: value for value in MeetupFormat.objects.canonical()}
+    sectors = {value.slug: value for value in Sector.objects.canonical()}
     people = {}
     for entry in loader.step("compagnons", entries):
         person, _created = Person.objects.update_or_create(
@@ -109,7 +111,7 @@ def load_meetup_requests(loader, people, entries):
             message=entry["message"],
             date_from=today + timedelta(days=entry["days"][0]),
             date_to=today + timedelta(days=entry["days"][1]),
-            format=MeetupFormat.objects.get(slug=entry["format"]),
+            format=MeetupFormat.objects.canonical().get(slug=entry["format"]),
             notified_at=timezone.now(),
         )
         meetup.save(changed_by="démo")

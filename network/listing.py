@@ -30,7 +30,7 @@ class RelatedFacet(ChoiceFacet):
         self.model = model
 
     def choices(self):
-        return [(value.slug, value.name) for value in self.model.objects.all()]
+        return [(value.slug, value.label) for value in self.model.objects.canonical()]
 
     def counts(self, queryset):
         rows = (
@@ -136,9 +136,9 @@ def geojson_features(organisations, request):
                     "id": organisation.pk,
                     "title": organisation.title,
                     "url": organisation.get_url(request),
-                    "type": organisation.structure_type.name if organisation.structure_type else "",
+                    "type": organisation.structure_type.label if organisation.structure_type else "",
                     "municipality": f"{organisation.postcode} {organisation.municipality}",
-                    "zone": organisation.zone.name if organisation.zone else "",
+                    "zone": organisation.zone.label if organisation.zone else "",
                 },
             }
         )

@@ -60,7 +60,7 @@ def similar_organisations(organisation, limit=SIMILAR_LIMIT):
 def compagnons_who_can_show(practice_page, zone=None):
     """Consenting people linked to `practice_page`, nearest first to `zone` (a Zone or a slug)."""
     if isinstance(zone, str):
-        zone = Zone.objects.filter(slug=zone).first()
+        zone = Zone.objects.canonical().filter(slug=zone).first()
     people = list(
         Person.objects.public()
         .filter(practices=practice_page)

@@ -21,7 +21,8 @@ def vocabulary_terms(locale):
     key = f"search:terms:{locale}"
     terms = cache.get(key)
     if terms is None:
-        labels = [tag.name for model in VOCABULARIES for tag in model.objects.all()]
+        # The search runs in the visitor's language: labels in that language (French if untranslated).
+        labels = [tag.label for model in VOCABULARIES for tag in model.objects.canonical()]
         titles = SearchDocument.objects.filter(locale=locale).values_list("title", flat=True)[:5000]
         words = {word for title in titles for word in title.split() if len(word) > 3}
         terms = sorted(set(labels) | {word.strip(".,;:!?()«»\"'") for word in words})

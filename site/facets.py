@@ -40,7 +40,8 @@ class Facet:
     item_field: str = "content_object"
 
     def choices(self):
-        return [(tag.slug, tag.name) for tag in self.tag_model.objects.all()]
+        # Canonical (French) terms only, labelled in the visitor's language: same URLs everywhere.
+        return [(tag.slug, tag.label) for tag in self.tag_model.objects.canonical()]
 
     def filter(self, queryset, slugs):
         return queryset.filter(**{f"{self.lookup}__in": slugs})

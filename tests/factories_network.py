@@ -23,14 +23,14 @@ ZONE_CENTRES = {
 
 def zone(slug="namur"):
     name, lat, lon = ZONE_CENTRES[slug]
-    value, _ = Zone.objects.get_or_create(
+    value, _ = Zone.objects.canonical().get_or_create(
         slug=slug, defaults={"name": name, "latitude": Decimal(lat), "longitude": Decimal(lon)}
     )
     return value
 
 
 def vocabulary(model, slug, name=None):
-    value, _ = model.objects.get_or_create(
+    value, _ = model.objects.canonical().get_or_create(
         slug=slug, defaults={"name": name or slug.replace("-", " ").title()}
     )
     return value
@@ -49,7 +49,7 @@ def structure_type(slug="cisp", name=None):
 
 
 def meetup_format(slug="visite-sur-site", name="Visite sur site"):
-    value, _ = MeetupFormat.objects.get_or_create(slug=slug, defaults={"name": name})
+    value, _ = MeetupFormat.objects.canonical().get_or_create(slug=slug, defaults={"name": name})
     return value
 
 

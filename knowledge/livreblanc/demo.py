@@ -33,7 +33,7 @@ def load(loader):
         search_description=index_data["search_description"],
         show_in_menus=True,
     )
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.canonical()}
     recommendations = {}
     for edition_data in data["editions"]:
         edition = loader.upsert_page(

@@ -3,29 +3,90 @@
 They are django-taggit tag models curated by moderators in the admin (`free_tagging = False`:
 editors pick existing values with autocomplete and cannot invent new ones). Slugs are stable and
 used in filter URLs (`?secteur=reparation-velos`), so renaming a label never breaks a shared link.
+
+Terms are translatable snippets (wagtail-localize): the French term is the canonical one, the
+only one items are tagged with and filters list; its translations share its slug and
+`translation_key` and only give it a label and a description in another language
+(see knowledge/taxonomy_labels.py for how labels are shown).
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from taggit.models import TagBase
+from taggit.models import NaturalKeyManager, TagBase
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from ..taxonomy_labels import default_language, label_of
 
 
-class Vocabulary(TagBase):
-    """A curated vocabulary value: a French label, a stable slug, an optional description."""
+def canonical_choices():
+    """`limit_choices_to` of a foreign key to a term: only the French, canonical terms."""
+    return Q(locale__language_code=default_language())
+
+
+class TermQuerySet(models.QuerySet):
+    def canonical(self):
+        """The terms in the default language: what items are tagged with and filters list."""
+        return self.filter(canonical_choices())
+
+
+class TermManager(NaturalKeyManager.from_queryset(TermQuerySet)):
+    pass
+
+
+class TranslatableTerm(TranslatableMixin):
+    """A vocabulary value translatable with wagtail-localize; its slug is shared by its translations."""
+
+    # Translators translate the label (and description); the slug stays the filter URL value.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    natural_key_fields = ["slug", "locale_id"]
+
+    objects = TermManager()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="%(app_label)s_%(class)s_unique_slug_per_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="%(app_label)s_%(class)s_unique_name_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        """The label in the visitor's language (French when not translated)."""
+        return label_of(self)
+
+
+class Vocabulary(TranslatableTerm, TagBase):
+    """A curated vocabulary value: a label, a stable slug, an optional description."""
 
     free_tagging = False
     # Query-string parameter naming this vocabulary in filter URLs, e.g. ?secteur=numerique.
     url_parameter = None
 
+    # Unique per language (see TranslatableTerm.Meta), no longer globally: translations share the slug.
+    name = models.CharField(_("nom"), max_length=100)
+    slug = models.SlugField(
+        _("identifiant"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Utilisé dans les adresses des filtres (?secteur=…) ; le même dans toutes les langues."),
+    )
     description = models.CharField(_("description"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    class Meta:
+    objects = TermManager()
+
+    class Meta(TranslatableTerm.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Sector(Vocabulary):

@@ -41,9 +41,9 @@ def load(loader):
         ensure_coordinators_group(calendar)
         calendars[entry["slug"]] = calendar
     vocabularies = {
-        "zones": {tag.slug: tag for tag in Zone.objects.all()},
-        "sectors": {tag.slug: tag for tag in Sector.objects.all()},
-        "publics": {tag.slug: tag for tag in Public.objects.all()},
+        "zones": {tag.slug: tag for tag in Zone.objects.canonical()},
+        "sectors": {tag.slug: tag for tag in Sector.objects.canonical()},
+        "publics": {tag.slug: tag for tag in Public.objects.canonical()},
     }
     today = timezone.localdate()
     for entry in loader.step("événements", data["events"]):

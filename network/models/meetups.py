@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.models.taxonomy import canonical_choices
+
 
 def default_expiry():
     from datetime import timedelta
@@ -62,6 +64,7 @@ class MeetupRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=canonical_choices,
     )
     status = models.CharField(
         _("statut"), max_length=20, choices=MeetupStatus.choices, default=MeetupStatus.NEW

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
+from knowledge.models.taxonomy import Public, Sector, StructureType, Zone, canonical_choices
 
 from ..ownership import OrganisationOwnedPage, OwnedPageForm
 
@@ -41,6 +41,10 @@ class OrganisationPage(OrganisationOwnedPage, Page):
     override_translatable_fields = [
         SynchronizedField(name)
         for name in ("agrement_number", "street_address", "postcode", "municipality", "phone")
+    ] + [
+        # Always the French (canonical) term, shown translated: see knowledge/taxonomy_labels.py.
+        SynchronizedField("structure_type", overridable=False),
+        SynchronizedField("zone", overridable=False),
     ]
     owner_lookup = "pk"  # a structure's page belongs to the structure itself
     base_form_class = OwnedPageForm
@@ -51,6 +55,7 @@ class OrganisationPage(OrganisationOwnedPage, Page):
         null=True,
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=canonical_choices,
     )
     agrement_number = models.CharField(
         _("numéro d'agrément"), max_length=60, blank=True, help_text=_("Par exemple : CISP 123/2024.")
@@ -63,7 +68,12 @@ class OrganisationPage(OrganisationOwnedPage, Page):
     )
     municipality = models.CharField(_("commune"), max_length=100)
     zone = models.ForeignKey(
-        Zone, verbose_name=_("zone"), null=True, on_delete=models.PROTECT, related_name="+"
+        Zone,
+        verbose_name=_("zone"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=canonical_choices,
     )
     latitude = models.DecimalField(
         _("latitude"),

@@ -20,19 +20,23 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from knowledge.models.taxonomy import Sector
+from knowledge.models.taxonomy import Sector, TranslatableTerm, canonical_choices
 
 from ..admin_forms import PersonAdminForm
 
 
-class MeetupFormat(models.Model):
-    """A way to meet a compagnon: visite sur site, appel, journée d'immersion..."""
+class MeetupFormat(TranslatableTerm):
+    """A way to meet a compagnon: visite sur site, appel, journée d'immersion...
 
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    Translatable like the vocabularies: people are given the French format, shown translated.
+    """
+
+    # Unique per language (see TranslatableTerm.Meta): translations share the slug.
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(_("identifiant"), max_length=80)
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    class Meta:
+    class Meta(TranslatableTerm.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("format de rencontre")
         verbose_name_plural = _("formats de rencontre")
@@ -68,7 +72,11 @@ class Person(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
     )
     sectors = ClusterTaggableManager(through=PersonSector, blank=True, verbose_name=_("secteurs"))
     formats = ParentalManyToManyField(
-        MeetupFormat, blank=True, verbose_name=_("formats proposés"), related_name="+"
+        MeetupFormat,
+        blank=True,
+        verbose_name=_("formats proposés"),
+        related_name="+",
+        limit_choices_to=canonical_choices,
     )
     languages = models.CharField(
         _("langues"), max_length=200, blank=True, help_text=_("Par exemple : français, néerlandais.")

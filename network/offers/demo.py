@@ -62,7 +62,7 @@ def offer_fields(loader, entry, today):
         days = entry.get(f"{name}_in_days")
         fields[f"{name}_date"] = today + timedelta(days=days) if days is not None else None
     for key, (relation, through, vocabulary) in TAGGING.items():
-        tags = vocabulary.objects.filter(slug__in=entry.get(key, []))
+        tags = vocabulary.objects.canonical().filter(slug__in=entry.get(key, []))
         fields[relation] = [through(tag=tag) for tag in tags]
     slug = entry.get("organisation_slug")
     fields["organisation"] = loader.page_by_slug(slug) if slug else None

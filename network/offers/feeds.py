@@ -47,7 +47,7 @@ class NewOffersFeed(Feed):
         return offer.last_published_at
 
     def item_categories(self, offer):
-        return [item.tag.name for item in offer.sector_items.all()]
+        return [item.tag.label for item in offer.sector_items.all()]
 
 
 class NewOffersAtomFeed(NewOffersFeed):
