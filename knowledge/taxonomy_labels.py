@@ -3,8 +3,8 @@
 Pages, offers, events and people are always tagged with the French term, the canonical one; its
 Dutch, German or English versions are separate rows sharing its `translation_key`
 (wagtail-localize). To show a term we look its label up by that key in the active language.
-A vocabulary is short, so all its labels in one language are read in one query the first time
-a request needs them, then reused: a page listing 10 or 200 tagged cards costs the same.
+Vocabularies are short, so the labels of all of them in one language are read in one query the
+first time a request needs one, then reused: a page listing 10 or 200 tagged cards costs the same.
 The memo is emptied when a request starts and whenever a term is saved or deleted.
 """
 
@@ -37,19 +37,41 @@ def forget_labels(**kwargs):
     _memo.labels = {}
 
 
+def term_models():
+    from django.apps import apps
+
+    from .models.taxonomy import TranslatableTerm
+
+    return [model for model in apps.get_models() if issubclass(model, TranslatableTerm)]
+
+
+def _read_labels(language):
+    """{model label: {translation_key: label}} of every vocabulary in `language`, in one query."""
+    from django.db.models import CharField, Value
+
+    parts = [
+        model._default_manager.filter(locale__language_code=language)
+        .order_by()
+        .annotate(vocabulary=Value(model._meta.label, output_field=CharField()))
+        .values_list("vocabulary", "translation_key", "name")
+        for model in term_models()
+    ]
+    labels = {}
+    for vocabulary, key, name in parts[0].union(*parts[1:], all=True):
+        labels.setdefault(vocabulary, {})[str(key)] = name
+    return labels
+
+
 def labels_in(model, language):
-    """{translation_key: label} of every term of `model` in `language`: one query, then remembered."""
+    """{translation_key: label} of `model`'s terms in `language`, read with every other vocabulary
+    the first time a request asks for a label in that language, then remembered."""
     store = getattr(_memo, "labels", None)
     if store is None:
         store = _memo.labels = {}
-    key = (model._meta.label, language)
-    remembered = store.get(key)
+    remembered = store.get(language)
     if remembered is None or remembered[0] < time.monotonic() - MEMO_SECONDS:
-        rows = model._default_manager.filter(locale__language_code=language).values_list(
-            "translation_key", "name"
-        )
-        remembered = store[key] = (time.monotonic(), dict(rows))
-    return remembered[1]
+        remembered = store[language] = (time.monotonic(), _read_labels(language))
+    return remembered[1].get(model._meta.label, {})
 
 
 def label_of(term):
@@ -57,7 +79,7 @@ def label_of(term):
     language = active_language()
     if language == default_language():
         return term.name
-    return labels_in(type(term), language).get(term.translation_key) or term.name
+    return labels_in(type(term), language).get(str(term.translation_key)) or term.name
 
 
 def localized_labels(terms):
