@@ -88,6 +88,12 @@ def test_dutch_listings_show_translations_and_the_french_originals(client, demo_
     directory = client.get("/nl/gids/").content.decode()
     assert directory.count('class="card__title" lang="fr"') >= 10
 
+    white_paper = client.get("/nl/witboek/").content.decode()
+    assert white_paper.count('class="lb-edition-card__title" lang="fr"') >= 1
+    assert white_paper.count("lb-edition-card__title") == client.get("/livre-blanc/").content.decode().count(
+        "lb-edition-card__title"
+    )
+
 
 def test_section_pages_are_translated_into_dutch_and_english(client, demo_content):
     for url, title in [

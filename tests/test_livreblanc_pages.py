@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from knowledge.livreblanc.models import (
     ChapterPage,
@@ -194,6 +194,51 @@ def test_chapter_query_budget_is_fixed(client, home):
     edition, recommendations = build_white_paper(home, chapters=1, per_chapter=1)
     chapter = recommendations[0].get_parent()
     assert_fixed_query_budget(client, chapter.url, grow_recommendations(edition), budget=30)
+
+
+def in_dutch(page, slug, title=None):
+    """`page` copied into Dutch and published, as a translator would."""
+    copy = page.copy_for_translation(Locale.objects.get_or_create(language_code="nl")[0])
+    copy.slug = slug
+    if title:
+        copy.title = title
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+@pytest.fixture
+def dutch_white_paper(home):
+    index = WhitePaperIndexPageFactory(parent=home)
+    older = EditionPageFactory(parent=index, title="Livre blanc 2025", year=2025, status="publiee")
+    EditionPageFactory(parent=index, title="Livre blanc 2026", year=2026)
+    in_dutch(home, "home-nl")
+    dutch_index = in_dutch(index, "witboek", "Witboek")
+    in_dutch(older, "witboek-2025", "Witboek 2025")
+    return index, dutch_index
+
+
+def test_dutch_index_lists_every_edition_translated_or_in_french(client, dutch_white_paper):
+    index, dutch_index = dutch_white_paper
+    html = client.get(dutch_index.url).content.decode()
+    # The translated edition in Dutch at its Dutch address, the other one in French, marked so.
+    assert '<a href="/nl/witboek/witboek-2025/">Witboek 2025</a>' in html
+    assert (
+        '<h2 class="lb-edition-card__title" lang="fr"><a href="/livre-blanc/livre-blanc-2026/" hreflang="fr">'
+        "Livre blanc 2026</a></h2>"
+    ) in html
+    assert html.index("Livre blanc 2026") < html.index("Witboek 2025")
+    assert "nog geen editie gepubliceerd" not in html
+
+
+def test_dutch_index_query_budget_is_fixed(client, dutch_white_paper):
+    index, dutch_index = dutch_white_paper
+
+    def grow(count):
+        for year in range(EditionPage.objects.filter(locale=index.locale).count(), count):
+            EditionPageFactory(parent=index, year=1900 + year)
+
+    assert_fixed_query_budget(client, dutch_index.url, grow, budget=24)
 
 
 def test_index_query_budget_is_fixed(client, home):

@@ -23,9 +23,13 @@ class WhitePaperIndexPage(Page):
         verbose_name_plural = _("livres blancs (sommaires des éditions)")
 
     def get_context(self, request, *args, **kwargs):
+        from passerelles.localized import default_locale_page, in_visitor_language
+
         from .edition import EditionPage
 
         context = super().get_context(request, *args, **kwargs)
-        # Earlier editions stay listed (and readable) after a newer one opens.
-        context["editions"] = EditionPage.objects.child_of(self).live().order_by("-year", "-pk")
+        # Earlier editions stay listed (and readable) after a newer one opens. In another language,
+        # the French editions are listed, each in the visitor's language when it is translated.
+        editions = EditionPage.objects.child_of(default_locale_page(self)).live().order_by("-year", "-pk")
+        context["editions"] = in_visitor_language(editions)
         return context
