@@ -124,3 +124,16 @@ def test_translated_fiche_keeps_synchronised_fields_and_its_pdf(client, demo_con
     assert dutch.steps[0].value["title"] == "Proefdag in de werkplaats"
     pdf = client.get("/nl/fiches-en-praktijken/opleiding-fietsmecanicien/pdf/")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_french_only_text_is_marked_french_on_other_language_pages(client, demo_content):
+    """Screen readers switch voice for text only written in French (WCAG 3.1.2)."""
+    about = "<div{}><p>Passerelles est la plateforme d’échange"
+    assert about.format(' lang="fr"') in client.get("/nl/").content.decode()
+    assert about.format("") in client.get("/").content.decode()
+    offers = client.get("/nl/aanbod/").content.decode()
+    assert (
+        offers.count('<p class="card__text" lang="fr">')
+        == offers.count('<h3 class="card__title" lang="fr">')
+        > 0
+    )

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.timezone import is_aware, localtime
 from wagtail.models import Locale, Page, Site
 
@@ -84,6 +85,15 @@ def resolve_link(context, link):
     target = _localized(page)
     label = link.get("label") if target.pk == page.pk else target.title
     return {"url": target.get_url(context.get("request")) or "", "label": label, "page": target}
+
+
+@register.simple_tag
+def untranslated_lang():
+    """ `lang="fr"` for text the editors write once, in French, when the page is in another language
+    (WCAG 3.1.2, language of parts); nothing on French pages."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.filter
