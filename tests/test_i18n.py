@@ -1,8 +1,10 @@
 """Languages: the switcher targets, hreflang alternates, the fallback for untranslated pages."""
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 from wagtail.models import Locale
 
 from tests.factories import StandardPageFactory
@@ -124,6 +126,10 @@ def test_translated_fiche_keeps_synchronised_fields_and_its_pdf(client, demo_con
     assert dutch.steps[0].value["title"] == "Proefdag in de werkplaats"
     pdf = client.get("/nl/fiches-en-praktijken/opleiding-fietsmecanicien/pdf/")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    # The PDF declares its language, so a screen reader reads the Dutch fiche in Dutch.
+    assert PdfReader(io.BytesIO(pdf.content)).trailer["/Root"]["/Lang"] == "nl"
+    french_pdf = client.get(french.url + "pdf/")
+    assert PdfReader(io.BytesIO(french_pdf.content)).trailer["/Root"]["/Lang"] == "fr"
 
 
 def test_french_only_text_is_marked_french_on_other_language_pages(client, demo_content):
