@@ -19,6 +19,15 @@ def default_locale_page(page):
     return page.get_translation_or_none(Locale.get_default()) or page
 
 
+def original_of(page):
+    """The French original of `page` whatever the active language (the page itself when it is
+    French or has no original): what a translated page's shared records belong to."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
 def in_visitor_language(items, prepare=None):
     """`items` with each one replaced by its live translation in the active language, if any.
 

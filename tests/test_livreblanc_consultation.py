@@ -325,3 +325,60 @@ def test_supports_stay_visible_after_the_edition_closes(client, paper):
     edition.save_revision().publish()
     html = Client().get(recommendation.url).content.decode()
     assert "1 soutien" in html and "Je soutiens" not in html
+
+
+# One consultation across languages
+
+
+@pytest.fixture
+def dutch_paper(paper):
+    """The edition and its first recommendation translated into Dutch (ancestors included)."""
+    from wagtail.models import Locale
+
+    edition, (recommendation, _other) = paper
+    dutch = Locale.objects.get_or_create(language_code="nl")[0]
+    for page in recommendation.get_ancestors(inclusive=True).specific()[1:]:
+        if page.get_translation_or_none(dutch) is None:
+            copy = page.copy_for_translation(dutch)
+            copy.save_revision().publish()
+    return edition, recommendation, edition.get_translation(dutch), recommendation.get_translation(dutch)
+
+
+def in_dutch(text, plural=None, count=None):
+    from django.utils import translation
+
+    with translation.override("nl"):
+        if plural is None:
+            return translation.gettext(text)
+        return translation.ngettext(text, plural, count) % {"counter": count}
+
+
+def test_a_support_given_in_dutch_counts_for_the_recommendation_in_every_language(client, dutch_paper):
+    edition, recommendation, dutch_edition, dutch_recommendation = dutch_paper
+    response = support(client, dutch_edition, dutch_recommendation.pk)
+    assert response.status_code == 302 and response.url == f"{dutch_recommendation.url}#soutien"
+    assert list(Support.objects.values_list("recommendation_id", flat=True)) == [recommendation.pk]
+
+    one = in_dutch("%(counter)s soutien", "%(counter)s soutiens", 1)
+    supported = in_dutch("Vous soutenez cette recommandation.")
+    for url in (dutch_recommendation.url, dutch_edition.url):
+        html = client.get(url).content.decode()
+        assert one in html and supported in html, url
+    for url in (recommendation.url, edition.url):
+        html = client.get(url).content.decode()
+        assert "1 soutien" in html and "Vous soutenez cette recommandation." in html, url
+    # The same browser supporting the French version is not counted twice.
+    support(client, edition, recommendation.pk)
+    assert Support.objects.count() == 1
+
+
+def test_a_contribution_sent_in_dutch_is_moderated_and_shown_in_every_language(client, dutch_paper):
+    edition, recommendation, dutch_edition, dutch_recommendation = dutch_paper
+    response = contribute(client, dutch_edition, contribution_data(dutch_recommendation))
+    assert response.status_code == 302 and response.url == f"{dutch_recommendation.url}#contributions"
+    contribution = Contribution.objects.get()
+    assert contribution.recommendation_id == recommendation.pk
+    contribution.status = Contribution.Status.APPROVED
+    contribution.save()
+    for url in (recommendation.url, dutch_recommendation.url):
+        assert "Une stagiaire a refait trois fois le même bilan" in client.get(url).content.decode(), url

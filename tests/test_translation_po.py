@@ -97,5 +97,7 @@ def test_a_po_file_for_another_page_is_refused_with_a_message(admin_client_logge
     upload = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
     response = admin_client_logged.post(upload, {"file": garbage, "next": "/admin/"}, follow=True)
     assert response.status_code == 200
-    assert "Veuillez transférer un fichier PO valide." in [str(m).strip() for m in response.context["messages"]]
+    assert "Veuillez transférer un fichier PO valide." in [
+        str(m).strip() for m in response.context["messages"]
+    ]
     assert not FicheActionPage.objects.get(pk=fiche.get_translation(dutch).pk).live

@@ -1,5 +1,8 @@
 """Consultation while an edition is open: supports (counted once per browser) and contributions
-(kept pending until a coordinator approves them). Every refusal answers in French and saves nothing."""
+(kept pending until a coordinator approves them). Every refusal answers in French and saves nothing.
+
+A recommendation read in Dutch, German or English is the same recommendation: its supports and
+contributions are recorded on the French original, so every language shows the same count."""
 
 import hashlib
 
@@ -12,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
+
+from passerelles.localized import original_of
 
 from .forms import UNKNOWN_RECOMMENDATION, ContributionForm, SupportForm
 from .models.consultation import Contribution, Support
@@ -40,6 +45,7 @@ def recommendation_context(recommendation, request, contribution_form=None):
 
     edition = EditionPage.objects.ancestor_of(recommendation).first()
     chapter = recommendation.get_parent()
+    consulted = original_of(recommendation)
     context = {
         "edition": edition,
         "chapter": chapter,
@@ -47,9 +53,9 @@ def recommendation_context(recommendation, request, contribution_form=None):
         "practice_links": live_links(RecommendationPractice, recommendation),
         "event_links": live_links(RecommendationEvent, recommendation),
         "themes": [item.tag for item in recommendation.theme_items.select_related("tag")],
-        "support_count": recommendation.supports.count(),
-        "supported": recommendation.pk in supported_ids(request),
-        "contributions": recommendation.contributions.filter(status=Contribution.Status.APPROVED).order_by(
+        "support_count": consulted.supports.count(),
+        "supported": consulted.pk in supported_ids(request),
+        "contributions": consulted.contributions.filter(status=Contribution.Status.APPROVED).order_by(
             "created_at"
         ),
     }
@@ -118,17 +124,18 @@ def handle_support(edition, request):
         return render_refusal(edition, request, str(DROPPED), 400, recommendation)
 
     recommendation = form.cleaned_data["recommendation"]
+    consulted = original_of(recommendation)
     already = supported_ids(request)
     counted = False
-    if recommendation.pk not in already:
+    if consulted.pk not in already:
         try:
             with transaction.atomic():
                 _support, counted = Support.objects.get_or_create(
-                    recommendation=recommendation, browser=browser_fingerprint(request)
+                    recommendation=consulted, browser=browser_fingerprint(request)
                 )
         except IntegrityError:  # two clicks at once from the same browser
             counted = False
-        request.session[SESSION_KEY] = sorted(already | {recommendation.pk})
+        request.session[SESSION_KEY] = sorted(already | {consulted.pk})
     if counted:
         messages.success(
             request, _("Merci : votre soutien à « %(title)s » est compté.") % {"title": recommendation.title}
@@ -155,7 +162,7 @@ def handle_contribution(edition, request):
     if form.is_spam():
         return render_refusal(edition, request, str(DROPPED), 400, recommendation)
     contribution = form.save(commit=False)
-    contribution.recommendation = recommendation
+    contribution.recommendation = original_of(recommendation)
     contribution.save()
     messages.success(
         request,

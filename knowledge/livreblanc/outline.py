@@ -3,6 +3,7 @@ current status, themes and support count of each (and, for print and PDF, the su
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
@@ -35,15 +36,24 @@ class Outline:
 
 
 def support_count():
-    """A correlated count, so the page rows are not grouped (portable to SQLite and PostgreSQL)."""
+    """A correlated count, so the page rows are not grouped (portable to SQLite and PostgreSQL).
+    Supports are recorded on the French original: its translations share its count."""
     counts = (
-        Support.objects.filter(recommendation=OuterRef("pk"))
+        Support.objects.filter(recommendation__translation_key=OuterRef("translation_key"))
         .order_by()
-        .values("recommendation")
+        .values("recommendation__translation_key")
         .annotate(total=Count("pk"))
         .values("total")
     )
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def original_pk():
+    """The pk of the French original of each recommendation (the one its supports are recorded on)."""
+    originals = RecommendationPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+    )
+    return Subquery(originals.values("pk")[:1])
 
 
 def linked_pages(model):
@@ -55,7 +65,7 @@ def recommendations_of(edition, full=False):
     queryset = (
         RecommendationPage.objects.descendant_of(edition)
         .live()
-        .annotate(support_count=support_count())
+        .annotate(support_count=support_count(), original_pk=original_pk())
         .prefetch_related("status_changes")
         .prefetch_related(Prefetch("theme_items", RecommendationTheme.objects.select_related("tag")))
         .order_by("path")
@@ -81,5 +91,5 @@ def edition_outline(edition, request=None, full=False):
             continue
         entry.recommendations.append(recommendation)
         recommendation.number = f"{entry.number}.{len(entry.recommendations)}"
-        recommendation.supported_here = recommendation.pk in supported
+        recommendation.supported_here = (recommendation.original_pk or recommendation.pk) in supported
     return Outline(chapters=chapters)

@@ -89,7 +89,7 @@ def resolve_link(context, link):
 
 @register.simple_tag
 def untranslated_lang():
-    """ `lang="fr"` for text the editors write once, in French, when the page is in another language
+    """`lang="fr"` for text the editors write once, in French, when the page is in another language
     (WCAG 3.1.2, language of parts); nothing on French pages."""
     if translation.get_language() == settings.LANGUAGE_CODE:
         return ""
