@@ -3,7 +3,9 @@
 import io
 import re
 
+import polib
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 from wagtail.models import Locale
 
@@ -143,3 +145,22 @@ def test_french_only_text_is_marked_french_on_other_language_pages(client, demo_
         == offers.count('<h3 class="card__title" lang="fr">')
         > 0
     )
+
+
+def catalogue_translations(catalogue):
+    return {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in catalogue}
+
+
+@pytest.mark.parametrize("language", ["nl", "de", "en"])
+def test_interface_catalogue_is_complete_and_shipped_compiled(language):
+    """Every interface string is translated, and the compiled catalogue a fresh install uses says so."""
+    folder = settings.BASE_DIR / "locale" / language / "LC_MESSAGES"
+    source = polib.pofile(str(folder / "django.po"))
+    assert [entry.msgid for entry in source.untranslated_entries() + source.fuzzy_entries()] == []
+    compiled = catalogue_translations(polib.mofile(str(folder / "django.mo")))
+    stale = {
+        key
+        for key, text in catalogue_translations(source.translated_entries()).items()
+        if compiled.get(key) != text
+    }
+    assert stale == set()

@@ -22,7 +22,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from knowledge.models import FicheActionPage, KnowledgeSector, Public, Sector, StructureType, Zone
 from knowledge.taxonomy_labels import localized_labels
-from network.models import OrganisationPage, Person
+from network.models import MeetupFormat, OrganisationPage, Person
 from tests.factories_knowledge import FicheActionPageFactory, KnowledgeIndexPageFactory
 from tests.factories_network import (
     DirectoryPageFactory,
@@ -415,3 +415,55 @@ def test_demo_taxonomy_loads_translations_idempotently(db):
     dutch_liege = liege.get_translation(dutch())
     assert dutch_liege.name == "Luik"
     assert (dutch_liege.latitude, dutch_liege.slug) == (liege.latitude, "liege")
+
+
+@pytest.mark.parametrize(
+    "snippet, data, field, message",
+    [
+        (
+            "knowledge_sector",
+            {"name": "Vélos", "slug": "reparation-velos", "description": "", "sort_order": "0"},
+            "slug",
+            "Un autre terme de cette langue porte déjà cet identifiant.",
+        ),
+        (
+            "knowledge_sector",
+            {"name": "Réparation vélos", "slug": "velos", "description": "", "sort_order": "0"},
+            "name",
+            "Un autre terme de cette langue porte déjà ce nom.",
+        ),
+        (
+            "network_meetupformat",
+            {"name": "Appel", "slug": "visite", "sort_order": "0"},
+            "slug",
+            "Un autre terme de cette langue porte déjà cet identifiant.",
+        ),
+    ],
+)
+def test_admin_refuses_a_term_that_repeats_one_of_its_language(
+    admin_client_logged, snippet, data, field, message
+):
+    Sector.objects.create(name="Réparation vélos", slug="reparation-velos")
+    meetup_format("visite", "Visite sur site")
+    model = {"knowledge_sector": Sector, "network_meetupformat": MeetupFormat}[snippet]
+    before = model.objects.count()
+    response = admin_client_logged.post(reverse(f"wagtailsnippets_{snippet}:add"), data)
+    assert response.status_code == 200  # the form again, not a server error
+    assert response.context["form"].errors[field] == [message]
+    assert message in unescape(response.content.decode())
+    assert model.objects.count() == before
+
+
+def test_admin_refuses_a_dutch_name_already_given_to_another_dutch_term(admin_client_logged):
+    velo = Sector.objects.create(name="Réparation vélos", slug="reparation-velos")
+    horeca = Sector.objects.create(name="Horeca", slug="horeca")
+    translate(velo, "Fietsherstel")
+    horeca_nl = translate(horeca, "Horeca")
+    edit = reverse("wagtailsnippets_knowledge_sector:edit", args=[horeca_nl.pk])
+    response = admin_client_logged.post(
+        edit, {"name": "Fietsherstel", "slug": "horeca", "description": "", "sort_order": "0"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == ["Un autre terme de cette langue porte déjà ce nom."]
+    horeca_nl.refresh_from_db()
+    assert horeca_nl.name == "Horeca"

@@ -10,6 +10,7 @@ only one items are tagged with and filters list; its translations share its slug
 (see knowledge/taxonomy_labels.py for how labels are shown).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -48,12 +49,33 @@ class TranslatableTerm(TranslatableMixin):
         abstract = True
         constraints = [
             models.UniqueConstraint(
-                fields=["locale", "slug"], name="%(app_label)s_%(class)s_unique_slug_per_locale"
+                fields=["locale", "slug"],
+                name="%(app_label)s_%(class)s_unique_slug_per_locale",
+                violation_error_message=_("Un autre terme de cette langue porte déjà cet identifiant."),
             ),
             models.UniqueConstraint(
-                fields=["locale", "name"], name="%(app_label)s_%(class)s_unique_name_per_locale"
+                fields=["locale", "name"],
+                name="%(app_label)s_%(class)s_unique_name_per_locale",
+                violation_error_message=_("Un autre terme de cette langue porte déjà ce nom."),
             ),
         ]
+
+    def validate_constraints(self, exclude=None):
+        """Check the per-language uniqueness in admin forms too, and report it on the field concerned.
+
+        Admin forms never show `locale`, so Django would skip these constraints and the save would
+        fail with a database error; the instance always knows its locale.
+        """
+        exclude = set(exclude or ()) - {"locale"}
+        errors = {}
+        for constraint in self._meta.constraints:
+            try:
+                constraint.validate(type(self), self, exclude=exclude)
+            except ValidationError as error:
+                (field,) = set(constraint.fields) - {"locale"}
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self):
         return self.name
