@@ -6,6 +6,9 @@ Dutch, German or English versions are separate rows sharing its `translation_key
 Vocabularies are short, so the labels of all of them in one language are read in one query the
 first time a request needs one, then reused: a page listing 10 or 200 tagged cards costs the same.
 The memo is emptied when a request starts and whenever a term is saved or deleted.
+
+A French label shown on a page in another language is a `FallbackLabel`: templates render it
+marked `lang="fr"` so screen readers pronounce it in French (WCAG 3.1.2, language of parts).
 """
 
 import time
@@ -13,6 +16,7 @@ import time
 from asgiref.local import Local
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.coreutils import get_supported_content_language_variant
 
 # Outside requests (tasks, shell), a label renamed by another process shows within a minute.
@@ -74,12 +78,23 @@ def labels_in(model, language):
     return remembered[1].get(model._meta.label, {})
 
 
+class FallbackLabel(str):
+    """A term's French label on a page in another language.
+
+    A plain string to Python (JSON, feeds, plain-text e-mails); marked as French in HTML templates,
+    which render a value through its `__html__`.
+    """
+
+    def __html__(self):
+        return format_html('<span lang="{}">{}</span>', default_language(), str(self))
+
+
 def label_of(term):
     """The term's label in the active language, its French label when it has no translation."""
     language = active_language()
     if language == default_language():
         return term.name
-    return labels_in(type(term), language).get(str(term.translation_key)) or term.name
+    return labels_in(type(term), language).get(str(term.translation_key)) or FallbackLabel(term.name)
 
 
 def localized_labels(terms):

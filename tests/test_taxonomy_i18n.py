@@ -59,9 +59,11 @@ def publish_translation(page, slug, title):
 
 
 def facet_labels(html, parameter):
-    """{slug: (label, count)} of one facet of the filter form."""
+    """{slug: (label, count)} of one facet of the filter form (a French fallback label included)."""
     found = re.findall(
-        rf'<label for="f-{parameter}-([^"]+)">([^<]+) <span class="facet__count">\((\d+)\)</span>', html
+        rf'<label for="f-{parameter}-([^"]+)">(?:<span lang="fr">)?([^<]+)(?:</span>)?'
+        r' <span class="facet__count">\((\d+)\)</span>',
+        html,
     )
     return {slug: (unescape(label), int(count)) for slug, label, count in found}
 
@@ -144,6 +146,9 @@ def test_language_without_labels_falls_back_to_french(client, knowledge):
         "reparation-velos": ("Réparation vélos", 3),
         "numerique": ("Numérique", 1),
     }
+    # Screen readers read them as French (WCAG 3.1.2).
+    assert '<label for="f-secteur-numerique"><span lang="fr">Numérique</span> ' in html
+    assert '<li class="tag"><span lang="fr">Réparation vélos</span></li>' in html
 
 
 def test_dutch_listing_query_budget_is_fixed(client, knowledge):
