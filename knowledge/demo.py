@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from network.models import OrganisationPage
 from passerelles.demo_loading import stream
 
 from .models import BonnePratiquePage, FicheActionPage, KnowledgeIndexPage
@@ -30,22 +31,26 @@ def load(loader):
         show_in_menus=True,
     )
     tag_models = {name: tag_model for name, _through, tag_model in TAGGINGS}
+    # Which structure owns which item (network.demo has loaded the structures before).
+    owners = loader.read_json("ownership.json")["content"]
+    organisations = {page.slug: page for page in OrganisationPage.objects.filter(locale=loader.locale)}
+    owner_of = {slug: organisations[owner] for slug, owner in owners.items()}
     for entry in loader.step("fiches actions", data["fiches"]):
         fields = {name: entry.get(name, "") for name in FICHE_SECTIONS}
         fields["steps"] = stream([{"type": "step", "value": step} for step in entry["steps"]])
         fields["indicators"] = stream(
             [{"type": "indicator", "value": v} for v in entry.get("indicators", [])]
         )
-        upsert_item(loader, index, FicheActionPage, entry, fields, tag_models)
+        upsert_item(loader, index, FicheActionPage, entry, fields, tag_models, owner_of)
     for entry in loader.step("bonnes pratiques", data["pratiques"]):
         fields = {name: entry.get(name, "") for name in PRATIQUE_SECTIONS}
         fields["testimonials"] = stream(
             [{"type": "testimonial", "value": v} for v in entry.get("testimonials", [])]
         )
-        upsert_item(loader, index, BonnePratiquePage, entry, fields, tag_models)
+        upsert_item(loader, index, BonnePratiquePage, entry, fields, tag_models, owner_of)
 
 
-def upsert_item(loader, index, model, entry, fields, tag_models):
+def upsert_item(loader, index, model, entry, fields, tag_models, owner_of):
     published = timezone.make_aware(datetime.datetime.fromisoformat(entry["published"] + "T09:00:00"))
     page = loader.upsert_page(
         index,
@@ -56,11 +61,12 @@ def upsert_item(loader, index, model, entry, fields, tag_models):
         search_description=entry["summary"],
         last_reviewed=datetime.date.fromisoformat(entry["last_reviewed"]),
         first_published_at=published,
+        organisation=owner_of.get(entry["slug"]),
         contacts=stream([{"type": "contact", "value": v} for v in entry.get("contacts", [])]),
+        tags={
+            name: tag_models[name].objects.canonical().filter(slug__in=slugs)
+            for name, slugs in entry["tags"].items()
+        },
         **fields,
     )
-    # Tags live on the page cluster: set them, then publish a revision that carries them.
-    for name, slugs in entry["tags"].items():
-        getattr(page, name).set(list(tag_models[name].objects.canonical().filter(slug__in=slugs)))
-    page.save_revision().publish()
     return page

@@ -7,6 +7,7 @@ every language. This covers every foreign key to a term (tagged-item rows, a str
 zone, a meetup request's format) and many-to-many relations to terms (a compagnon's formats).
 """
 
+from asgiref.local import Local
 from django.apps import apps
 from django.core.signals import request_started
 from django.db.models import ForeignKey, ManyToManyField, OuterRef, Subquery
@@ -15,9 +16,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from .models.taxonomy import TranslatableTerm
 from .taxonomy_labels import forget_labels
 
+_memo = Local()
+
 
 def canonical_pks(model, pks):
-    """{pk: pk of its canonical term} for the terms `pks` of `model` (one query)."""
+    """{pk: pk of its canonical term} for the terms `pks` of `model` (one query, none when they
+    are all French terms already, as they nearly always are)."""
+    if set(pks) <= _french_pks(model):
+        return {pk: pk for pk in pks}
     originals = model._default_manager.canonical().filter(translation_key=OuterRef("translation_key"))
     rows = (
         model._default_manager.filter(pk__in=pks)
@@ -26,6 +32,22 @@ def canonical_pks(model, pks):
     )
     # A term created directly in another language has no original: it is kept as it is.
     return {pk: canonical or pk for pk, canonical in rows}
+
+
+def _french_pks(model):
+    """The pks of `model`'s canonical terms, remembered like the labels (emptied when a request
+    starts and whenever a term is saved or deleted)."""
+    store = getattr(_memo, "french_pks", None)
+    if store is None:
+        store = _memo.french_pks = {}
+    if model not in store:
+        store[model] = frozenset(model._default_manager.canonical().values_list("pk", flat=True))
+    return store[model]
+
+
+def forget_terms(**kwargs):
+    _memo.french_pks = {}
+    forget_labels(**kwargs)
 
 
 def _term_foreign_keys(model):
@@ -85,10 +107,10 @@ def connect():
     for model in apps.get_models():
         if issubclass(model, TranslatableTerm):
             post_save.connect(
-                forget_labels, sender=model, dispatch_uid=f"forget-labels-save-{model._meta.label}"
+                forget_terms, sender=model, dispatch_uid=f"forget-labels-save-{model._meta.label}"
             )
             post_delete.connect(
-                forget_labels, sender=model, dispatch_uid=f"forget-labels-delete-{model._meta.label}"
+                forget_terms, sender=model, dispatch_uid=f"forget-labels-delete-{model._meta.label}"
             )
             continue
         if _term_foreign_keys(model):
@@ -102,4 +124,4 @@ def connect():
                     sender=field.remote_field.through,
                     dispatch_uid=f"canonical-terms-{model._meta.label}-{field.name}",
                 )
-    request_started.connect(forget_labels, dispatch_uid="forget-labels-per-request")
+    request_started.connect(forget_terms, dispatch_uid="forget-labels-per-request")

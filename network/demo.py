@@ -43,7 +43,6 @@ def load_organisations(loader, directory, entries):
     publics = {value.slug: value for value in Public.objects.canonical()}
     organisations = {}
     for entry in loader.step("structures", entries):
-        page = OrganisationPage.objects.child_of(directory).filter(slug=entry["slug"]).first()
         fields = {
             key: entry[key]
             for key in (
@@ -64,10 +63,11 @@ def load_organisations(loader, directory, entries):
             description=f"<p>{entry['description']}</p>",
             search_description=entry["description"][:160],
         )
-        page = loader.upsert_page(directory, OrganisationPage, entry["slug"], **fields)
-        page.sectors.set([sectors[slug] for slug in entry["sectors"]])
-        page.publics.set([publics[slug] for slug in entry["publics"]])
-        page.save_revision().publish()
+        tags = {
+            "sectors": [sectors[slug] for slug in entry["sectors"]],
+            "publics": [publics[slug] for slug in entry["publics"]],
+        }
+        page = loader.upsert_page(directory, OrganisationPage, entry["slug"], tags=tags, **fields)
         organisations[entry["slug"]] = page
     return organisations
 

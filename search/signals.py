@@ -1,23 +1,41 @@
 """Follows the content: pages on publish/unpublish/delete, other models on save/delete."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexing, registry
 
+_paused = ContextVar("search_documents_paused", default=False)
+
+
+@contextmanager
+def paused():
+    """Bulk loads (the demo) save hundreds of objects and rebuild every document once at the end:
+    following each save meanwhile would only build documents that the rebuild throws away."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
 
 def page_changed(sender, instance, **kwargs):
-    indexing.sync_object(instance.specific)
+    if not _paused.get():
+        indexing.sync_object(instance.specific)
 
 
 def object_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and not _paused.get():
         indexing.sync_object(instance)
 
 
 def object_deleted(sender, instance, **kwargs):
-    indexing.remove_object(instance)
+    if not _paused.get():
+        indexing.remove_object(instance)
 
 
 def connect():
@@ -45,6 +63,8 @@ def url_changed(sender, instance, **kwargs):
 
 
 def sync_subtree(page):
+    if _paused.get():
+        return
     for model in registry.models():
         if issubclass(model, Page):  # per model: a page being deleted has lost its specific row
             for descendant in model.objects.descendant_of(page, inclusive=True):

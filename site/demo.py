@@ -1,6 +1,9 @@
 """Demo content of the site frame: home page, free pages, navigation and footer, admin account."""
 
+from functools import cache
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from wagtail.models import Page, Site
 
 from .demo_loading import stream
@@ -98,13 +101,21 @@ def resolve_links(loader, links):
     return blocks
 
 
+@cache
+def demo_password_hash():
+    """The demo accounts share one password: hashed once (each hash costs ~0.3 s by design)."""
+    return make_password(ADMIN_PASSWORD)
+
+
 def ensure_admin():
     User = get_user_model()
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
-        User.objects.create_superuser(
-            ADMIN_USERNAME,
-            "admin@passerelles.example",
-            ADMIN_PASSWORD,
+        User.objects.create(
+            username=ADMIN_USERNAME,
+            email="admin@passerelles.example",
+            password=demo_password_hash(),
             first_name="Admin",
             last_name="Passerelles",
+            is_staff=True,
+            is_superuser=True,
         )

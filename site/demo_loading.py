@@ -5,10 +5,18 @@ settings.DEMO_LOADERS. Running it twice changes nothing: pages are found again b
 """
 
 import json
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.test.utils import override_settings
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 from wagtail.models import Locale, Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from search.signals import paused as search_documents_paused
 
 
 class DemoLoader:
@@ -43,14 +51,18 @@ class DemoLoader:
 
         return HomePage.objects.get(locale=self.locale)
 
-    def upsert_page(self, parent, model, slug, **fields):
-        """Creates or updates the child page `slug` of `parent`, then publishes it."""
+    def upsert_page(self, parent, model, slug, tags=None, **fields):
+        """Creates or updates the child page `slug` of `parent`, then publishes it.
+
+        `tags` maps a tag field of the page to its terms, set before the one published revision."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         created = page is None
         if created:
             page = model(slug=slug, locale=parent.locale)
         for name, value in fields.items():
             setattr(page, name, value)
+        for name, terms in (tags or {}).items():
+            getattr(page, name).set(list(terms))
         if created:
             parent.add_child(instance=page)
         else:
@@ -60,6 +72,30 @@ class DemoLoader:
 
     def page_by_slug(self, slug, model=Page):
         return model.objects.filter(slug=slug, locale=self.locale).first()
+
+
+@contextmanager
+def indexing_deferred():
+    """Saves without indexing each object: `load_demo` rebuilds the search documents, Wagtail's
+    search index and its reference index once at the end, which is several times faster than
+    following hundreds of saves one by one."""
+    indexed = [
+        model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
+    for model in indexed:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_delete.disconnect(post_delete_signal_handler, sender=model)
+    try:
+        with ExitStack() as stack:
+            # Translations are created under the French slug, then renamed: no redirect is due.
+            stack.enter_context(override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False))
+            stack.enter_context(disable_reference_index_auto_update())
+            stack.enter_context(search_documents_paused())
+            yield
+    finally:
+        for model in indexed:
+            post_save.connect(post_save_signal_handler, sender=model)
+            post_delete.connect(post_delete_signal_handler, sender=model)
 
 
 def ensure_page_tree():

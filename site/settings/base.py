@@ -211,12 +211,12 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© les contributeurs d’Ope
 DEMO_LOADERS = [
     "passerelles.demo",
     "knowledge.demo_taxonomy",
-    "knowledge.demo",
     "network.demo",
+    "knowledge.demo",  # after the structures that own fiches
     "network.events.demo",
     "network.offers.demo",
     "knowledge.livreblanc.demo",
-    "network.demo_ownership",
+    "network.demo_accounts",
     "passerelles.demo_finish",
     "passerelles.demo_translations",
     "search.demo",  # last: indexes everything above, translations included

@@ -1,4 +1,4 @@
-"""Demo: which structure owns which fiche, and one account per role to try the admin with.
+"""Demo: one account per role to try the admin with.
 
 The accounts share the demo administrator's password (see the README): `membre` belongs to the
 Vélo Châtelet structure and may edit its fiches only; `coordination` and `moderation` show the
@@ -8,8 +8,7 @@ coordinator's dashboard and the approval step of the workflow.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from knowledge.models import KnowledgeItemPage
-from passerelles.demo import ADMIN_PASSWORD
+from passerelles.demo import demo_password_hash
 
 from .models import OrganisationMembership, OrganisationPage
 
@@ -17,28 +16,20 @@ from .models import OrganisationMembership, OrganisationPage
 def load(loader):
     data = loader.read_json("ownership.json")
     organisations = {page.slug: page for page in OrganisationPage.objects.filter(locale=loader.locale)}
-    items = KnowledgeItemPage.objects.filter(locale=loader.locale, slug__in=data["content"]).specific()
-    for item in loader.step("Structures responsables des fiches", items):
-        organisation = organisations[data["content"][item.slug]]
-        if item.organisation_id != organisation.pk:
-            item.organisation = organisation
-            item.save_revision().publish()
     for account in loader.step("Comptes de démonstration par rôle", data["accounts"]):
         ensure_account(account, organisations)
 
 
 def ensure_account(account, organisations):
-    user, created = get_user_model().objects.get_or_create(
+    user, _created = get_user_model().objects.get_or_create(
         username=account["username"],
         defaults={
             "email": account["email"],
             "first_name": account["first_name"],
             "last_name": account["last_name"],
+            "password": demo_password_hash(),
         },
     )
-    if created:
-        user.set_password(ADMIN_PASSWORD)
-        user.save()
     user.groups.add(Group.objects.get(name=account["role"]))
     if account.get("organisation"):
         OrganisationMembership.objects.get_or_create(
