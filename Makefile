@@ -7,6 +7,12 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://passerelles:passerelles@127.0.0.1:5432/passerelles
+# pytest-xdist workers: both cores of the CI machine. WORKERS=0 runs in one process.
+WORKERS ?= 2
+PYTEST := $(VENV)/bin/pytest -n $(WORKERS) --durations=15 $(PYTEST_ARGS)
+# Browser and HTML-validity tests check pages, not the database: they run in the SQLite pass only.
+PG_ONLY_DATABASE := -m "not browser and not html"
+TIMED := scripts/timed.sh
 
 .PHONY: help install demo run test test-sqlite test-postgres lint messages bench clean
 
@@ -14,17 +20,19 @@ help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml setup.py package.json
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e ".[dev]"
-	npm install --no-audit --no-fund --loglevel=error
-	touch $@
+	@echo "Installation des dépendances Python et npm…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --quiet --quiet --upgrade pip
+	@$(PIP) install --quiet --quiet -e ".[dev]"
+	@npm install --no-audit --no-fund --silent
+	@touch $@
+	@echo "  installé : $$($(PY) -c 'import django, wagtail; print("Django", django.get_version(), "· Wagtail", wagtail.__version__)')"
 
 install: $(VENV)/.installed ## Create .venv, install the project (editable, dev extra) and the npm assets
 
 demo: install ## Migrate, load the demo content, rebuild the search index (safe to run twice)
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	@$(MANAGE) migrate_with_progress --noinput
+	@$(MANAGE) load_demo
 
 run: demo ## Install, load the demo and serve on http://127.0.0.1:8000
 	@echo ""
@@ -34,16 +42,17 @@ run: demo ## Install, load the demo and serve on http://127.0.0.1:8000
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Install and run the whole suite on SQLite, then on PostgreSQL (browser tests in Chromium)
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+test: ## Install and run the whole suite on SQLite, then on PostgreSQL (browser tests in Chromium)
+	@$(TIMED) "installation" $(MAKE) --no-print-directory install
+	@$(TIMED) "tests SQLite" $(MAKE) --no-print-directory test-sqlite
+	@$(TIMED) "tests PostgreSQL" $(MAKE) --no-print-directory test-postgres
 
-test-sqlite: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test-sqlite: install ## The whole suite on SQLite (PYTEST_ARGS="tests/test_x.py -k y" to narrow it)
+	$(PYTEST)
 
-test-postgres: install
-	bash scripts/ensure-postgres.sh
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+test-postgres: install ## The suite on PostgreSQL 15, browser and HTML-validity tests aside
+	@bash scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_URL) $(PYTEST) $(PG_ONLY_DATABASE)
 
 lint: install ## ruff and makemigrations --check
 	$(VENV)/bin/ruff check .

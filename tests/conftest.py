@@ -1,4 +1,13 @@
-"""Shared fixtures: a minimal site, admin users, the demo content, and a real Chromium."""
+"""Shared fixtures: a minimal site, admin users, the demo content, a live server and Chromium.
+
+The demo content is loaded once per test session (per worker with pytest-xdist), inside an outer
+transaction: each test that asks for it runs in a savepoint rolled back afterwards, so a test that
+changes data still leaves a clean demo to the next one. Tests are ordered so that the ones that
+need an empty database run before the demo is loaded (see `pytest_collection_modifyitems`).
+
+Browser tests use `site_server`, a live server sharing the test's in-memory SQLite connection:
+it sees the demo and the test's own rows without committing them, so no test wipes the database.
+"""
 
 import shutil
 from pathlib import Path
@@ -6,13 +15,63 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections, transaction
 from wagtail.models import Page, Site
 
 from passerelles.demo_loading import ensure_page_tree
 from tests.factories import HomePageFactory
+from tests.servers import start_site_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+# Run order: tests on an empty database, then tests on the demo (loaded when the first of them
+# starts), then the tests that commit: the demo is rolled back before them, and they empty the
+# database after them, so nothing may follow them.
+EMPTY_DATABASE, DEMO, TRANSACTIONAL = range(3)
+
+
+def run_group(item):
+    marker = item.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        item.fixturenames
+    ):
+        return TRANSACTIONAL
+    return DEMO if "demo_content" in item.fixturenames else EMPTY_DATABASE
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=run_group)  # stable: the order within a group is the collection order
+
+
+class DemoTransaction:
+    """The outer transaction holding the demo for the whole session (see the module docstring)."""
+
+    atomic = None
+
+    @classmethod
+    def open(cls):
+        cls.atomic = transaction.atomic()
+        cls.atomic.__enter__()
+        call_command("load_demo", verbosity=0)
+
+    @classmethod
+    def close(cls):
+        if cls.atomic is not None:
+            transaction.set_rollback(True)
+            cls.atomic.__exit__(None, None, None)
+            cls.atomic = None
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: rows a previous test rolled back are not remembered."""
+    from django.core.cache import cache
+
+    from knowledge.taxonomy_canonical import forget_terms
+
+    cache.clear()
+    forget_terms()
 
 
 @pytest.fixture
@@ -36,9 +95,39 @@ def admin_client_logged(client, django_user_model):
     return client
 
 
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoTransaction.open()
+    yield
+    with django_db_blocker.unblock():
+        DemoTransaction.close()
+
+
+@pytest.fixture(autouse=True)
+def _committing_tests_run_without_the_demo(request, django_db_blocker):
+    if run_group(request.node) == TRANSACTIONAL:
+        with django_db_blocker.unblock():
+            DemoTransaction.close()
+
+
 @pytest.fixture
-def demo_content(db):
-    call_command("load_demo", "--no-index", stdout=open("/dev/null", "w"))
+def demo_content(_demo_database, db):
+    """The demo content (read it or change it: the test's changes are rolled back)."""
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """A live server on the test's own database connection (see the module's docstring)."""
+    connection = connections["default"]
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        pytest.exit(
+            "Les tests de navigateur tournent sur SQLite (make test-sqlite) : -m 'not browser' ailleurs."
+        )
+    with django_db_blocker.unblock():
+        server = start_site_server(connection)
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

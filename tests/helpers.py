@@ -1,16 +1,15 @@
 """Checks shared by the suites: query budgets, axe-core in a real browser, HTML validity with vnu."""
 
-import json
-import subprocess
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.servers import html_checker
+
 NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def count_queries(client, url, **kwargs):
@@ -61,15 +60,7 @@ def axe_violations(page, context=None):
     ]
 
 
-def html_errors(html, tmp_path):
+def html_errors(html):
     """Validates a document with the Nu HTML Checker (vnu-jar); returns its error messages."""
-    document = Path(tmp_path) / "page.html"
-    document.write_text(html, encoding="utf-8")
-    completed = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", str(document)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    messages = html_checker().messages(html)
     return [f"{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]

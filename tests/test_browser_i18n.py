@@ -4,11 +4,11 @@ import pytest
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_switch_a_fiche_from_french_to_dutch_and_back(page, live_server, demo_content):
-    page.goto(live_server.url + "/fiches-et-pratiques/formation-mecanicien-velo/")
+def test_switch_a_fiche_from_french_to_dutch_and_back(page, site_server, demo_content):
+    page.goto(site_server.url + "/fiches-et-pratiques/formation-mecanicien-velo/")
     assert page.locator("h1").inner_text() == "Former des mécaniciens et mécaniciennes vélo"
     switcher = page.get_by_role("navigation", name="Choix de la langue")
 

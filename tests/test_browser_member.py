@@ -4,16 +4,16 @@ import pytest
 
 from tests.roles_world import PASSWORD, build_world
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 NEW_SUMMARY = (
     "Six mois d’atelier vélo, un stage en magasin de cycles, et un emploi pour sept stagiaires sur dix."
 )
 
 
-def test_member_edits_their_structures_fiche_and_submits_it(page, live_server, home, artifacts_dir):
+def test_member_edits_their_structures_fiche_and_submits_it(page, site_server, home, artifacts_dir):
     world = build_world(home)
-    page.goto(live_server.url + "/admin/login/")
+    page.goto(site_server.url + "/admin/login/")
     page.locator("input[name=username]").fill("membre")
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("form button[type=submit]").click()

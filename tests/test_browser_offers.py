@@ -4,11 +4,11 @@ import pytest
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_filter_offers_by_sector_and_open_one(page, live_server, demo_content, artifacts_dir):
-    page.goto(live_server.url + "/offres/")
+def test_filter_offers_by_sector_and_open_one(page, site_server, demo_content, artifacts_dir):
+    page.goto(site_server.url + "/offres/")
     page.get_by_label("Réparation vélos").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
     assert "secteur=reparation-velos" in page.url
@@ -25,9 +25,9 @@ def test_filter_offers_by_sector_and_open_one(page, live_server, demo_content, a
     page.screenshot(path=str(artifacts_dir / "offer.png"), full_page=True)
 
 
-def test_offers_listing_is_usable_at_320_px(page, live_server, demo_content):
+def test_offers_listing_is_usable_at_320_px(page, site_server, demo_content):
     page.set_viewport_size({"width": 320, "height": 640})
     for path in ("/offres/", "/offres/article-60-ressourcerie-namur/"):
-        page.goto(live_server.url + path)
+        page.goto(site_server.url + path)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= 320, f"{path} déborde horizontalement ({scroll_width}px)"

@@ -5,11 +5,11 @@ import pytest
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_filter_download_and_register(page, live_server, demo_content, artifacts_dir):
-    page.goto(live_server.url + "/agenda/")
+def test_filter_download_and_register(page, site_server, demo_content, artifacts_dir):
+    page.goto(site_server.url + "/agenda/")
     assert axe_violations(page) == []
     page.get_by_role("group", name="Zone").get_by_label("Hainaut").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
@@ -40,9 +40,9 @@ def test_filter_download_and_register(page, live_server, demo_content, artifacts
     assert "camille.lejeune@example.org" not in page.content()
 
 
-def test_month_view_is_accessible_at_320_px(page, live_server, demo_content):
+def test_month_view_is_accessible_at_320_px(page, site_server, demo_content):
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(live_server.url + "/agenda/mois/")
+    page.goto(site_server.url + "/agenda/mois/")
     assert page.get_by_role("table").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert axe_violations(page) == []

@@ -4,14 +4,14 @@ import pytest
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_filter_by_sector_then_open_a_fiche(browser, live_server, demo_content, artifacts_dir):
+def test_filter_by_sector_then_open_a_fiche(browser, site_server, demo_content, artifacts_dir):
     # JavaScript off: the filters must work with a plain form submission.
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/fiches-et-pratiques/")
+    page.goto(site_server.url + "/fiches-et-pratiques/")
     assert page.locator("h1").inner_text() == "Fiches et pratiques"
     page.get_by_role("checkbox", name="Réparation vélos").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
@@ -28,17 +28,17 @@ def test_filter_by_sector_then_open_a_fiche(browser, live_server, demo_content, 
     context.close()
 
 
-def test_listing_and_fiche_have_no_axe_violation(page, live_server, demo_content):
-    page.goto(live_server.url + "/fiches-et-pratiques/?secteur=numerique")
+def test_listing_and_fiche_have_no_axe_violation(page, site_server, demo_content):
+    page.goto(site_server.url + "/fiches-et-pratiques/?secteur=numerique")
     assert axe_violations(page) == []
-    page.goto(live_server.url + "/fiches-et-pratiques/identite-numerique-et-recherche-emploi-en-ligne/")
+    page.goto(site_server.url + "/fiches-et-pratiques/identite-numerique-et-recherche-emploi-en-ligne/")
     assert page.locator(".knowledge-stale").is_visible()
     assert axe_violations(page) == []
 
 
-def test_fiche_fits_320_px(page, live_server, demo_content):
+def test_fiche_fits_320_px(page, site_server, demo_content):
     page.set_viewport_size({"width": 320, "height": 640})
     for path in ["/fiches-et-pratiques/", "/fiches-et-pratiques/pc-reconditionnes-et-quatre-ateliers/"]:
-        page.goto(live_server.url + path)
+        page.goto(site_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} déborde horizontalement ({width}px)"

@@ -8,14 +8,14 @@ from django.core.cache import cache
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 TITLE = "Un dossier de parcours qui suit la personne d’une structure à l’autre"
 
 
-def test_read_support_and_follow_a_recommendation(page, live_server, demo_content, artifacts_dir):
+def test_read_support_and_follow_a_recommendation(page, site_server, demo_content, artifacts_dir):
     cache.clear()  # rate limits from earlier tests
-    page.goto(live_server.url + "/")
+    page.goto(site_server.url + "/")
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
         "link", name="Livre blanc"
     ).click()
@@ -39,11 +39,11 @@ def test_read_support_and_follow_a_recommendation(page, live_server, demo_conten
     assert page.locator("h1").inner_text() == "Le suivi post-formation en trois rendez-vous"
 
 
-def test_recommendation_is_usable_at_320_px(page, live_server, demo_content):
+def test_recommendation_is_usable_at_320_px(page, site_server, demo_content):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(
-        live_server.url + "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/"
+        site_server.url + "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/"
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    page.goto(live_server.url + "/livre-blanc/edition-2026/")
+    page.goto(site_server.url + "/livre-blanc/edition-2026/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

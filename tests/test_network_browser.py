@@ -8,11 +8,11 @@ from django.utils import timezone
 from network.models import MeetupRequest
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_find_a_compagnon_by_sector_and_zone_and_ask_for_a_meetup(page, live_server, demo_content):
-    page.goto(live_server.url + "/annuaire/compagnons/")
+def test_find_a_compagnon_by_sector_and_zone_and_ask_for_a_meetup(page, site_server, demo_content):
+    page.goto(site_server.url + "/annuaire/compagnons/")
     page.get_by_label("Bâtiment", exact=False).first.check()
     page.locator("#f-zone-hainaut").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
@@ -36,10 +36,10 @@ def test_find_a_compagnon_by_sector_and_zone_and_ask_for_a_meetup(page, live_ser
     assert MeetupRequest.objects.filter(requester_email="ines.moreau@seconde-vie.example").count() == 1
 
 
-def test_directory_and_map_are_accessible_and_the_map_shows_markers(page, live_server, demo_content):
-    page.goto(live_server.url + "/annuaire/")
+def test_directory_and_map_are_accessible_and_the_map_shows_markers(page, site_server, demo_content):
+    page.goto(site_server.url + "/annuaire/")
     assert axe_violations(page) == []
-    page.goto(live_server.url + "/annuaire/carte/?zone=namur")
+    page.goto(site_server.url + "/annuaire/carte/?zone=namur")
     page.wait_for_selector("[data-directory-map][data-markers]")
     markers = page.locator(".leaflet-marker-icon")
     assert markers.count() == 4

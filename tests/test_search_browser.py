@@ -4,11 +4,11 @@ import pytest
 
 from tests.helpers import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_keyboard_picks_a_suggestion_and_opens_it(page, live_server, demo_content):
-    page.goto(live_server.url + "/")
+def test_keyboard_picks_a_suggestion_and_opens_it(page, site_server, demo_content):
+    page.goto(site_server.url + "/")
     box = page.get_by_role("combobox", name="Rechercher sur Passerelles")
     box.press_sequentially("accessib", delay=40)
     listbox = page.get_by_role("listbox")
@@ -22,8 +22,8 @@ def test_keyboard_picks_a_suggestion_and_opens_it(page, live_server, demo_conten
     assert page.locator("h1").inner_text() == "Déclaration d’accessibilité"
 
 
-def test_results_page_is_accessible_and_opens_a_result(page, live_server, demo_content, artifacts_dir):
-    page.goto(live_server.url + "/recherche/?q=accessibilite")
+def test_results_page_is_accessible_and_opens_a_result(page, site_server, demo_content, artifacts_dir):
+    page.goto(site_server.url + "/recherche/?q=accessibilite")
     assert page.locator(".search-count").inner_text().startswith("1 résultat")
     assert page.locator(".result mark").first.inner_text().lower().startswith("accessibilit")
     assert axe_violations(page) == []
