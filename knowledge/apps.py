@@ -8,7 +8,10 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Tagging rows always point at the French term; labels are looked up per request.
-        from .taxonomy_canonical import connect
+        # Models are importable only once the app registry is ready, hence the imports here.
+        from network.admin_forms import register_practice_pages
 
-        connect()
+        from .models import KnowledgeItemPage
+
+        # A compagnon's admin form offers fiches and practices as what they can show.
+        register_practice_pages(KnowledgeItemPage)

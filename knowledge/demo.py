@@ -1,6 +1,6 @@
 """Demo fiches actions and bonnes pratiques from fixtures/knowledge.json, under the knowledge index.
 
-Tags are matched by their stable slug (loaded before by knowledge.demo_taxonomy). Publication dates
+Tags are matched by their stable slug (loaded before by passerelles.vocabularies.demo). Publication dates
 come from the fixture so the "most recent" order and the feed look like a living site.
 """
 

@@ -5,14 +5,15 @@ Bad input (unknown values, page=abc, tri=<script>) is ignored with a French mess
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import in_visitor_language
+from passerelles.vocabularies.tagging import prefetch_tags
 
-from .models.tagging import TAGGINGS
+from .models.kinds import Kind
+from .models.tagging import TAGGINGS, KnowledgePublic, KnowledgeSector
 
 PER_PAGE = 12
 SORTS = {
@@ -24,34 +25,15 @@ DEFAULT_SORT = "recent"
 
 
 def knowledge_facets():
-    from .models.pages import KnowledgeItemPage
-
     facets = [
         ChoiceFacet(
             parameter="type",
             label=_("Type de contenu"),
             field_name="kind",
-            choice_list=[(value, str(label)) for value, label in KnowledgeItemPage.KIND_CHOICES],
+            choice_list=[(value, str(label)) for value, label in Kind.choices],
         )
     ]
-    labels = {
-        "sectors": _("Secteur"),
-        "publics": _("Public"),
-        "themes": _("Thème"),
-        "structure_types": _("Type de structure"),
-        "zones": _("Zone"),
-    }
-    for name, through, tag_model in TAGGINGS:
-        facets.append(
-            Facet(
-                parameter=tag_model.url_parameter,
-                label=labels[name],
-                tag_model=tag_model,
-                through=through,
-                lookup=f"{through._meta.get_field('content_object').remote_field.related_name}__tag__slug",
-            )
-        )
-    return facets
+    return facets + [Facet.of_tags(through) for _name, through, _vocabulary in TAGGINGS]
 
 
 def filtered_items(index_page, data):
@@ -69,12 +51,7 @@ def filtered_items(index_page, data):
 
 def with_card_data(queryset):
     """Prefetches what a card shows (sectors, publics) so a page of results costs fixed queries."""
-    from .models.tagging import KnowledgePublic, KnowledgeSector
-
-    return queryset.prefetch_related(
-        Prefetch("sector_items", queryset=KnowledgeSector.objects.select_related("tag")),
-        Prefetch("public_items", queryset=KnowledgePublic.objects.select_related("tag")),
-    )
+    return queryset.prefetch_related(*prefetch_tags(KnowledgeSector, KnowledgePublic))
 
 
 def paginate(queryset, raw_page, messages):

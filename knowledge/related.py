@@ -10,14 +10,13 @@ from .models.tagging import TAGGINGS
 RELATED_COUNT = 4
 
 
-def related_items(page, limit=RELATED_COUNT):
-    """Live items ranked by the number of tags they share with `page` (then most recent first).
+def related_items(page, candidates, limit=RELATED_COUNT):
+    """Items of `candidates` (a queryset of knowledge items the visitor may see) ranked by the
+    number of tags they share with `page`, then most recent first.
 
     One query per vocabulary counts shared tags per item, one query fetches the winners: the cost
     does not depend on how much content the site holds.
     """
-    from .models.pages import KnowledgeItemPage
-
     if not page.pk:
         return []
     scores = Counter()
@@ -35,5 +34,5 @@ def related_items(page, limit=RELATED_COUNT):
         return []
     # Best scores first, newest first among equals; a margin covers drafts and private pages.
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: limit * 5]
-    candidates = with_card_data(KnowledgeItemPage.objects.live().public().filter(pk__in=best))
-    return sorted(candidates, key=lambda item: (-scores[item.pk], -item.pk))[:limit]
+    winners = with_card_data(candidates.filter(pk__in=best))
+    return sorted(winners, key=lambda item: (-scores[item.pk], -item.pk))[:limit]

@@ -9,6 +9,7 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         # Before any admin view asks for it: members see only their structures' pages.
+        # (Imported here, once the models are loaded: the policy module uses them.)
         from wagtail.models import AbstractPage, Page
         from wagtail.permissions import register_permission_policy
 

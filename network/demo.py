@@ -9,10 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from knowledge.demo_taxonomy import TRANSLATIONS, translate_terms
-from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
+from passerelles.vocabularies.models import MeetupFormat, Public, Sector, StructureType, Zone
 
-from .models import DirectoryPage, MeetupFormat, MeetupRequest, OrganisationPage, Person
+from .models import DirectoryPage, MeetupRequest, OrganisationPage, Person
 
 
 def load(loader):
@@ -26,11 +25,6 @@ def load(loader):
         compagnons_introduction=data["directory"]["compagnons_introduction"],
         show_in_menus=True,
     )
-    for order, entry in enumerate(loader.step("formats de rencontre", data["formats"])):
-        MeetupFormat.objects.canonical().update_or_create(
-            slug=entry["slug"], defaults={"name": entry["name"], "sort_order": order}
-        )
-    translate_terms(loader, MeetupFormat, loader.read_json(TRANSLATIONS), "formats")
     organisations = load_organisations(loader, directory, data["organisations"])
     people = load_people(loader, organisations, data["people"])
     load_meetup_requests(loader, people, data["meetup_requests"])

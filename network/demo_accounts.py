@@ -8,7 +8,7 @@ coordinator's dashboard and the approval step of the workflow.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from passerelles.demo import demo_password_hash
+from passerelles.demo_loading import demo_password_hash
 
 from .models import OrganisationMembership, OrganisationPage
 

@@ -3,18 +3,14 @@ listings and the GeoJSON endpoint so the map always shows what the list shows.""
 
 from django.db.models import Count
 
-from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import default_locale_page
+from passerelles.vocabularies.models import MeetupFormat, StructureType, Zone
+from passerelles.vocabularies.tagging import prefetch_tags
 
-from .models import (
-    MeetupFormat,
-    OrganisationPage,
-    OrganisationPublic,
-    OrganisationSector,
-    Person,
-    PersonSector,
-)
+from .models.organisation import OrganisationPage
+from .models.people import Person
+from .models.tagging import OrganisationPublic, OrganisationSector, PersonSector
 
 MAX_QUERY_LENGTH = 100
 
@@ -25,8 +21,8 @@ class RelatedFacet(ChoiceFacet):
     Counts go through a pk subquery so the joins of the other active facets never double-count.
     """
 
-    def __init__(self, parameter, label, field_name, model):
-        super().__init__(parameter, label, field_name)
+    def __init__(self, model, field_name):
+        super().__init__(model.url_parameter, model.facet_label, field_name)
         self.model = model
 
     def choices(self):
@@ -43,25 +39,19 @@ class RelatedFacet(ChoiceFacet):
 
 
 def organisation_facets():
-    from django.utils.translation import gettext as _
-
     return [
-        RelatedFacet(
-            StructureType.url_parameter, _("Type de structure"), "structure_type__slug", StructureType
-        ),
-        RelatedFacet(Zone.url_parameter, _("Zone"), "zone__slug", Zone),
-        Facet(Sector.url_parameter, _("Secteur"), Sector, OrganisationSector, "sector_items__tag__slug"),
-        Facet(Public.url_parameter, _("Public"), Public, OrganisationPublic, "public_items__tag__slug"),
+        RelatedFacet(StructureType, "structure_type__slug"),
+        RelatedFacet(Zone, "zone__slug"),
+        Facet.of_tags(OrganisationSector),
+        Facet.of_tags(OrganisationPublic),
     ]
 
 
 def person_facets():
-    from django.utils.translation import gettext as _
-
     return [
-        Facet(Sector.url_parameter, _("Secteur"), Sector, PersonSector, "sector_items__tag__slug"),
-        RelatedFacet(Zone.url_parameter, _("Zone"), "organisation__zone__slug", Zone),
-        FormatFacet("format", _("Format de rencontre"), "formats__slug", MeetupFormat),
+        Facet.of_tags(PersonSector),
+        RelatedFacet(Zone, "organisation__zone__slug"),
+        FormatFacet(MeetupFormat, "formats__slug"),
     ]
 
 
@@ -113,7 +103,7 @@ def filtered_people(data):
             )
     results = (
         results.select_related("organisation__zone", "organisation__structure_type", "photo")
-        .prefetch_related("sector_items__tag", "formats")
+        .prefetch_related(*prefetch_tags(PersonSector), "formats")
         .order_by("name", "pk")
     )
     return facets, base, results, query

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import MeetupRequest, MeetupStatus
+from .models.meetups import MeetupRequest, MeetupStatus
 
 logger = logging.getLogger(__name__)
 

@@ -31,10 +31,9 @@ def organisation_ids_of(user):
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     if not hasattr(user, "_passerelles_organisation_ids"):
-        from network.models import OrganisationMembership
-
+        # Through the reverse relation: the models import this module, not the other way round.
         user._passerelles_organisation_ids = frozenset(
-            OrganisationMembership.objects.filter(user=user).values_list("organisation_id", flat=True)
+            user.organisation_memberships.values_list("organisation_id", flat=True)
         )
     return user._passerelles_organisation_ids
 

@@ -6,9 +6,9 @@ centres (Zone.distance_km) are computed in Python on the already loaded zones.
 
 from django.db.models import Count, Q
 
-from knowledge.models.taxonomy import Zone
+from passerelles.vocabularies.models import Zone
 
-from .models import OrganisationPage, Person
+from .models.people import Person
 
 SIMILAR_LIMIT = 4
 CANDIDATES = 60
@@ -31,7 +31,9 @@ def similar_organisations(organisation, limit=SIMILAR_LIMIT):
     if not sector_ids and not public_ids:
         return []
     candidates = (
-        OrganisationPage.objects.live()
+        # The organisation's own class: this module is imported by the organisation model.
+        type(organisation)
+        .objects.live()
         .public()
         .exclude(pk=organisation.pk)
         .filter(Q(sector_items__tag_id__in=sector_ids) | Q(public_items__tag_id__in=public_ids))

@@ -7,8 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .member_panel import my_structure_panel
-from .models import MeetupFormat, MeetupRequest, OrganisationMembership, Person
+from .models import MeetupRequest, OrganisationMembership, Person
 from .ownership import is_restricted_to_own_organisation, organisation_ids_of, user_owns
 from .panels import StatusHistoryPanel
 
@@ -29,13 +28,6 @@ class PersonViewSet(SnippetViewSet):
         if is_restricted_to_own_organisation(request.user):
             return people.filter(organisation_id__in=organisation_ids_of(request.user))
         return people
-
-
-class MeetupFormatViewSet(SnippetViewSet):
-    model = MeetupFormat
-    icon = "calendar"
-    list_display = ["name", "slug", "sort_order"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
 
 class MeetupRequestViewSet(SnippetViewSet):
@@ -108,7 +100,7 @@ class NetworkGroup(SnippetViewSetGroup):
     menu_label = _("Réseau")
     menu_icon = "group"
     menu_order = 240
-    items = [PersonViewSet, MeetupRequestViewSet, MeetupFormatViewSet, MembershipViewSet]
+    items = [PersonViewSet, MeetupRequestViewSet, MembershipViewSet]
 
 
 register_snippet(NetworkGroup)
@@ -141,9 +133,6 @@ def refuse_editing_another_structures_person(request, instance):
 @hooks.register("before_delete_snippet")
 def refuse_deleting_another_structures_person(request, instances):
     return refuse_other_structures(request, instances)
-
-
-hooks.register("construct_homepage_panels", my_structure_panel)
 
 
 @hooks.register("after_edit_snippet")

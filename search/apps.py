@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import signals  # connects receivers to models: only once they are all loaded
 
         # Every app declares its searchable types in <app>/search_sources.py (see registry.py).
         autodiscover_modules("search_sources")

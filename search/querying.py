@@ -45,16 +45,13 @@ def search_terms(query, locale):
 def facets():
     """Type, then the vocabularies: (parameter, label, document link model, M2M field)."""
     vocabularies = [
-        ("secteur", gettext_lazy("Secteur"), DocumentSector, "sectors"),
-        ("public", gettext_lazy("Public"), DocumentPublic, "publics"),
-        ("zone", gettext_lazy("Zone"), DocumentZone, "zones"),
-        ("structure", gettext_lazy("Type de structure"), DocumentStructureType, "structure_types"),
+        (DocumentSector, "sectors"),
+        (DocumentPublic, "publics"),
+        (DocumentZone, "zones"),
+        (DocumentStructureType, "structure_types"),
     ]
     return [ChoiceFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
-        Facet(
-            parameter, label, through.tag.field.related_model, through, f"{name}__slug", item_field="document"
-        )
-        for parameter, label, through, name in vocabularies
+        Facet.of_tags(through, f"{name}__slug", item_field="document") for through, name in vocabularies
     ]
 
 

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.backends import get_search_backend
 
-from knowledge.models.taxonomy import VOCABULARIES
+from passerelles.vocabularies.models import VOCABULARIES
 
 from . import registry
 from .models import SearchDocument

@@ -1,6 +1,8 @@
-"""The coordinators' dashboard: what waits for them, as panels on the Wagtail admin home page.
+"""The dashboard: what waits for each user, as panels on the Wagtail admin home page.
 
-Each panel is shown only to those who can act on it and costs a fixed number of queries:
+Every panel lives here. Each is shown only to those who can act on it and costs a fixed number
+of queries:
+- the member's structure: its page, fiches, offers and compagnons to edit,
 - pending meetup requests (coordinators, administrators),
 - upcoming events with their registrations (the calendars the user may edit),
 - white-paper contributions awaiting moderation,
@@ -14,6 +16,17 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from knowledge.livreblanc.models.consultation import Contribution
+from knowledge.models import KnowledgeItemPage
+from knowledge.models.pages import FRESHNESS_DAYS
+from network.events.models import EventPage
+from network.events.models.registration import RegistrationStatus
+from network.models import MeetupRequest, MeetupStatus, OrganisationPage
+from network.offers.models import OfferPage
+from network.ownership import organisation_ids_of
 
 from .roles import COORDINATORS, MODERATORS
 
@@ -40,6 +53,31 @@ class DashboardPanel(Component):
         return {"panel": self, "items": list(self.items()[:SHOWN])}
 
 
+class MyStructurePanel(DashboardPanel):
+    """A member's structure: what they come to the admin for, shown first."""
+
+    name = "my_structure"
+    order = 50
+    template_name = "passerelles/dashboard/my_structure.html"
+    shown = 20
+
+    @classmethod
+    def is_for(cls, user):
+        return bool(organisation_ids_of(user))
+
+    def get_context_data(self, parent_context=None):
+        own = organisation_ids_of(self.user)
+        items = (
+            Page.objects.filter(pk__in=KnowledgeItemPage.objects.filter(organisation_id__in=own).values("pk"))
+            | Page.objects.filter(pk__in=OfferPage.objects.filter(organisation_id__in=own).values("pk"))
+        ).order_by("-latest_revision_created_at", "title")
+        return {
+            "structures": OrganisationPage.objects.filter(pk__in=own).order_by("title"),
+            "items": items.select_related("content_type")[: self.shown],
+            "people_url": reverse("wagtailsnippets_network_person:list"),
+        }
+
+
 class PendingMeetupRequestsPanel(DashboardPanel):
     name = "pending_meetups"
     order = 110
@@ -50,8 +88,6 @@ class PendingMeetupRequestsPanel(DashboardPanel):
         return user.has_perm("network.change_meetuprequest")
 
     def items(self):
-        from network.models import MeetupRequest, MeetupStatus
-
         return MeetupRequest.objects.filter(status=MeetupStatus.NEW).order_by("created_at")
 
     def get_context_data(self, parent_context=None):
@@ -75,16 +111,10 @@ class UpcomingEventsPanel(DashboardPanel):
 
     @staticmethod
     def editable_events(user):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        from network.events.models import EventPage
-
         editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
         return EventPage.objects.filter(pk__in=editable.type(EventPage).values("pk"))
 
     def items(self):
-        from network.events.models.registration import RegistrationStatus
-
         now = timezone.now()
         return (
             self.editable_events(self.user)
@@ -109,8 +139,6 @@ class ContributionsToModeratePanel(DashboardPanel):
         return user.has_perm("livreblanc.change_contribution")
 
     def items(self):
-        from knowledge.livreblanc.models.consultation import Contribution
-
         return (
             Contribution.objects.filter(status=Contribution.Status.PENDING)
             .select_related("recommendation")
@@ -134,9 +162,6 @@ class StaleFichesPanel(DashboardPanel):
         return user.is_superuser or user.groups.filter(name__in=[COORDINATORS, MODERATORS]).exists()
 
     def items(self):
-        from knowledge.models import KnowledgeItemPage
-        from knowledge.models.pages import FRESHNESS_DAYS
-
         limit = timezone.localdate() - datetime.timedelta(days=FRESHNESS_DAYS)
         return (
             KnowledgeItemPage.objects.live()
@@ -150,7 +175,13 @@ class StaleFichesPanel(DashboardPanel):
         return context
 
 
-PANELS = [PendingMeetupRequestsPanel, UpcomingEventsPanel, ContributionsToModeratePanel, StaleFichesPanel]
+PANELS = [
+    MyStructurePanel,
+    PendingMeetupRequestsPanel,
+    UpcomingEventsPanel,
+    ContributionsToModeratePanel,
+    StaleFichesPanel,
+]
 
 
 def add_dashboard_panels(request, panels):

@@ -1,17 +1,13 @@
 """Demo content of the site frame: home page, free pages, navigation and footer, admin account."""
 
-from functools import cache
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from wagtail.models import Page, Site
 
-from .demo_loading import stream
+from .demo_loading import demo_password_hash, stream
 from .models import FooterSettings, HomePage, NavigationSettings, StandardPage
 from .roles import ensure_roles
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "passerelles-demo"
 
 
 def load(loader):
@@ -99,12 +95,6 @@ def resolve_links(loader, links):
             }
         )
     return blocks
-
-
-@cache
-def demo_password_hash():
-    """The demo accounts share one password: hashed once (each hash costs ~0.3 s by design)."""
-    return make_password(ADMIN_PASSWORD)
 
 
 def ensure_admin():

@@ -5,18 +5,17 @@ settings.DEMO_LOADERS. Running it twice changes nothing: pages are found again b
 """
 
 import json
-from contextlib import ExitStack, contextmanager
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
-from django.test.utils import override_settings
-from modelsearch import index as search_index
-from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
+from django.contrib.auth.hashers import make_password
 from wagtail.models import Locale, Page
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from search.signals import paused as search_documents_paused
+from .models import HomePage
+
+# The demo accounts share one password (see the README).
+DEMO_PASSWORD = "passerelles-demo"
 
 
 class DemoLoader:
@@ -47,8 +46,6 @@ class DemoLoader:
 
     @property
     def home(self):
-        from passerelles.models import HomePage
-
         return HomePage.objects.get(locale=self.locale)
 
     def upsert_page(self, parent, model, slug, tags=None, **fields):
@@ -74,30 +71,6 @@ class DemoLoader:
         return model.objects.filter(slug=slug, locale=self.locale).first()
 
 
-@contextmanager
-def indexing_deferred():
-    """Saves without indexing each object: `load_demo` rebuilds the search documents, Wagtail's
-    search index and its reference index once at the end, which is several times faster than
-    following hundreds of saves one by one."""
-    indexed = [
-        model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)
-    ]
-    for model in indexed:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-        post_delete.disconnect(post_delete_signal_handler, sender=model)
-    try:
-        with ExitStack() as stack:
-            # Translations are created under the French slug, then renamed: no redirect is due.
-            stack.enter_context(override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False))
-            stack.enter_context(disable_reference_index_auto_update())
-            stack.enter_context(search_documents_paused())
-            yield
-    finally:
-        for model in indexed:
-            post_save.connect(post_save_signal_handler, sender=model)
-            post_delete.connect(post_delete_signal_handler, sender=model)
-
-
 def ensure_page_tree():
     """The default locale and the root page, which Wagtail's migrations create but a flushed
     database (transactional tests, `flush`) has lost. Returns the default locale."""
@@ -105,6 +78,12 @@ def ensure_page_tree():
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     return locale
+
+
+@cache
+def demo_password_hash():
+    """The demo accounts' password, hashed once (each hash costs ~0.3 s by design)."""
+    return make_password(DEMO_PASSWORD)
 
 
 def stream(blocks):

@@ -39,6 +39,15 @@ class Facet:
     lookup: str
     item_field: str = "content_object"
 
+    @classmethod
+    def of_tags(cls, through, lookup=None, item_field="content_object"):
+        """The facet of the vocabulary that the tag link model `through` points at: its URL
+        parameter and its heading are the vocabulary's, the lookup follows the link's related name."""
+        vocabulary = through._meta.get_field("tag").related_model
+        if lookup is None:
+            lookup = f"{through._meta.get_field(item_field).remote_field.related_name}__tag__slug"
+        return cls(vocabulary.url_parameter, vocabulary.facet_label, vocabulary, through, lookup, item_field)
+
     def choices(self):
         # Canonical (French) terms only, labelled in the visitor's language: same URLs everywhere.
         return [(tag.slug, tag.label) for tag in self.tag_model.objects.canonical()]

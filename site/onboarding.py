@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 
+from network.models import OrganisationMembership, OrganisationPage
+
 from .roles import MEMBERS, ROLE_NAMES
 
 INVITE_PERMISSION = "auth.add_user"
@@ -57,8 +59,6 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from network.models import OrganisationPage
-
         self.fields["organisation"].queryset = OrganisationPage.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
         ).order_by("title")
@@ -90,8 +90,6 @@ class InvitationForm(forms.Form):
         user.save()
         user.groups.add(data["role"])
         if data.get("organisation"):
-            from network.models import OrganisationMembership
-
             OrganisationMembership.objects.create(user=user, organisation=data["organisation"])
         return user
 

@@ -53,6 +53,7 @@ ADMINISTRATOR_APPS = [
     "livreblanc",
     "search",
     "passerelles",
+    "vocabularies",
     "wagtaildocs",
     "wagtailimages",
     "wagtailsearchpromotions",

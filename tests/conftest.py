@@ -68,7 +68,7 @@ def _fresh_caches():
     """Each test starts with empty caches: rows a previous test rolled back are not remembered."""
     from django.core.cache import cache
 
-    from knowledge.taxonomy_canonical import forget_terms
+    from passerelles.vocabularies.canonical import forget_terms
 
     cache.clear()
     forget_terms()

@@ -8,8 +8,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from knowledge.models.taxonomy import Public, Sector, StructureType, Zone
-from network.models import DirectoryPage, MeetupFormat, MeetupRequest, OrganisationPage, Person
+from network.models import DirectoryPage, MeetupRequest, OrganisationPage, Person
+from passerelles.vocabularies.models import MeetupFormat, Public, Sector, StructureType, Zone
 
 ZONE_CENTRES = {
     "bruxelles": ("Bruxelles-Capitale", "50.8466", "4.3528"),

@@ -5,8 +5,8 @@ import datetime
 import icalendar
 import pytest
 
-from knowledge.models.taxonomy import Zone
 from network.events.models import EventExceptionDate
+from passerelles.vocabularies.models import Zone
 from tests.factories_events import AgendaPageFactory, CalendarPageFactory, EventPageFactory, brussels, in_days
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from network.events.models import AgendaPage, CalendarPage, EventExceptionDate, EventPage
+from passerelles.vocabularies.models import Public, Sector, Zone
 from tests.factories_events import (
     AgendaPageFactory,
     CalendarPageFactory,

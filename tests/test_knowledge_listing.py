@@ -8,7 +8,8 @@ import feedparser
 import pytest
 from django.conf import settings
 
-from knowledge.models import FicheActionPage, KnowledgeIndexPage, Public, Sector
+from knowledge.models import FicheActionPage, KnowledgeIndexPage
+from passerelles.vocabularies.models import Public, Sector
 from tests.factories_knowledge import FicheActionPageFactory, KnowledgeIndexPageFactory
 from tests.helpers import assert_fixed_query_budget
 

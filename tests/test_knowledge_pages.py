@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from knowledge.models import BonnePratiquePage, FicheActionPage, KnowledgeIndexPage, Public, Sector
+from knowledge.models import BonnePratiquePage, FicheActionPage, KnowledgeIndexPage
+from passerelles.vocabularies.models import Public, Sector
 from tests.factories import StandardPageFactory
 from tests.factories_knowledge import (
     BonnePratiquePageFactory,

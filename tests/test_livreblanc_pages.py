@@ -12,7 +12,7 @@ from knowledge.livreblanc.models import (
     RecommendationPractice,
     WhitePaperIndexPage,
 )
-from knowledge.models import Theme
+from passerelles.vocabularies.models import Theme
 from tests.factories import StandardPageFactory
 from tests.factories_livreblanc import (
     ContributionFactory,

@@ -5,7 +5,7 @@ import datetime
 import feedparser
 import pytest
 
-from knowledge.models.taxonomy import Public, Sector, Zone
+from passerelles.vocabularies.models import Public, Sector, Zone
 from tests.factories_offers import OfferPageFactory, OffersIndexPageFactory
 
 pytestmark = pytest.mark.django_db

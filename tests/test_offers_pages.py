@@ -6,9 +6,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from network.offers.listing import offers_of
 from network.offers.models import OfferPage, OffersIndexPage
+from passerelles.vocabularies.models import Public, Sector, Zone
 from tests.factories import StandardPageFactory
 from tests.factories_offers import OfferPageFactory, OffersIndexPageFactory
 from tests.helpers import assert_fixed_query_budget, count_queries

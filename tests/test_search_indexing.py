@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models.signals import post_delete, post_save
 
-from knowledge.models.taxonomy import Sector
+from passerelles.vocabularies.models import Sector
 from search import registry, signals
 from search.models import SearchDocument
 from search.registry import SearchSource
@@ -119,8 +119,8 @@ def sector_source():
     signals.connect()
     yield
     registry.unregister("essai")
-    post_save.disconnect(sender=Sector, dispatch_uid="search-documents-knowledge.sector-saved")
-    post_delete.disconnect(sender=Sector, dispatch_uid="search-documents-knowledge.sector-deleted")
+    post_save.disconnect(sender=Sector, dispatch_uid="search-documents-vocabularies.sector-saved")
+    post_delete.disconnect(sender=Sector, dispatch_uid="search-documents-vocabularies.sector-deleted")
 
 
 def test_a_non_page_source_plugs_in_with_consent_and_facets(client, home, sector_source):

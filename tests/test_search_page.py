@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from knowledge.models.taxonomy import Public, Sector
+from passerelles.vocabularies.models import Public, Sector
 from search.models import ZeroResultQuery
 from search.text import highlight
 from tests.factories_search import make_documents, publish_page

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from knowledge.models import Public, Sector, StructureType, Theme, Zone
+from passerelles.vocabularies.models import Public, Sector, StructureType, Theme, Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,11 @@ def test_zone_distance_orders_neighbours(demo_content):
 
 @pytest.mark.parametrize("model", [Sector, Public, Theme, StructureType, Zone])
 def test_vocabulary_is_curated_in_the_admin(admin_client_logged, demo_content, model):
-    url = reverse(f"wagtailsnippets_knowledge_{model._meta.model_name}:list")
+    url = reverse(f"wagtailsnippets_vocabularies_{model._meta.model_name}:list")
     response = admin_client_logged.get(url)
     assert response.status_code == 200
     assert escape(model.objects.canonical().first().name) in response.content.decode()
-    add = reverse(f"wagtailsnippets_knowledge_{model._meta.model_name}:add")
+    add = reverse(f"wagtailsnippets_vocabularies_{model._meta.model_name}:add")
     response = admin_client_logged.post(add, {"name": "Valeur test", "slug": "valeur-test", "sort_order": 99})
     assert response.status_code == 302
     assert model.objects.canonical().filter(slug="valeur-test").exists()

@@ -20,9 +20,10 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from knowledge.models import FicheActionPage, KnowledgeSector, Public, Sector, StructureType, Zone
-from knowledge.taxonomy_labels import localized_labels
-from network.models import MeetupFormat, OrganisationPage, Person
+from knowledge.models import FicheActionPage, KnowledgeSector
+from network.models import OrganisationPage, Person
+from passerelles.vocabularies.labels import localized_labels
+from passerelles.vocabularies.models import MeetupFormat, Public, Sector, StructureType, Zone
 from tests.factories_knowledge import FicheActionPageFactory, KnowledgeIndexPageFactory
 from tests.factories_network import (
     DirectoryPageFactory,
@@ -341,7 +342,7 @@ def test_translator_translates_a_sector_in_the_admin_with_a_po_file(admin_client
     """Submit for translation, export the PO file, import it filled in, publish: Dutch visitors see it."""
     numerique = knowledge["numerique"]
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation", args=["knowledge", "sector", numerique.pk]
+        "wagtail_localize:submit_snippet_translation", args=["vocabularies", "sector", numerique.pk]
     )
     assert admin_client_logged.get(submit).status_code == 200
     response = admin_client_logged.post(submit, {"locales": [dutch().pk]})
@@ -362,7 +363,7 @@ def test_translator_translates_a_sector_in_the_admin_with_a_po_file(admin_client
         upload, {"file": SimpleUploadedFile("numerique-nl.po", str(po).encode()), "next": "/admin/"}
     )
     assert response.status_code == 302
-    edit = reverse("wagtailsnippets_knowledge_sector:edit", args=[translated.pk])
+    edit = reverse("wagtailsnippets_vocabularies_sector:edit", args=[translated.pk])
     assert admin_client_logged.post(edit, {"action": "publish"}).status_code == 302
 
     translated.refresh_from_db()
@@ -382,11 +383,13 @@ def test_translator_translates_a_sector_in_the_admin_with_a_po_file(admin_client
 
 
 def test_snippet_listing_offers_to_translate_an_untranslated_term(admin_client_logged, knowledge):
-    html = admin_client_logged.get(reverse("wagtailsnippets_knowledge_sector:list")).content.decode()
+    html = admin_client_logged.get(reverse("wagtailsnippets_vocabularies_sector:list")).content.decode()
     assert "Réparation vélos" in html
 
     def submit(term):
-        return reverse("wagtail_localize:submit_snippet_translation", args=["knowledge", "sector", term.pk])
+        return reverse(
+            "wagtail_localize:submit_snippet_translation", args=["vocabularies", "sector", term.pk]
+        )
 
     assert submit(knowledge["numerique"]) in html
     assert submit(knowledge["velo"]) not in html  # already in Dutch, the only other language
@@ -394,11 +397,10 @@ def test_snippet_listing_offers_to_translate_an_untranslated_term(admin_client_l
 
 def test_every_demo_term_has_dutch_and_english_labels():
     fixtures = settings.BASE_DIR / "fixtures"
-    terms = json.loads((fixtures / "taxonomy.json").read_text(encoding="utf-8"))
-    formats = json.loads((fixtures / "network.json").read_text(encoding="utf-8"))["formats"]
+    terms = json.loads((fixtures / "taxonomy.json").read_text(encoding="utf-8"))  # formats included
     translations = json.loads((fixtures / "taxonomy_translations.json").read_text(encoding="utf-8"))
     for language in ("nl", "en"):
-        for vocabulary, entries in {**terms, "formats": formats}.items():
+        for vocabulary, entries in terms.items():
             labels = translations[language][vocabulary]
             assert set(labels) == {entry["slug"] for entry in entries}, (language, vocabulary)
             assert all(label["name"].strip() for label in labels.values())
@@ -407,8 +409,8 @@ def test_every_demo_term_has_dutch_and_english_labels():
 
 
 def test_demo_taxonomy_loads_translations_idempotently(db):
-    from knowledge import demo_taxonomy
     from passerelles.demo_loading import DemoLoader
+    from passerelles.vocabularies import demo as demo_taxonomy
 
     loader = DemoLoader()
     demo_taxonomy.load(loader)
@@ -426,19 +428,19 @@ def test_demo_taxonomy_loads_translations_idempotently(db):
     "snippet, data, field, message",
     [
         (
-            "knowledge_sector",
+            "vocabularies_sector",
             {"name": "Vélos", "slug": "reparation-velos", "description": "", "sort_order": "0"},
             "slug",
             "Un autre terme de cette langue porte déjà cet identifiant.",
         ),
         (
-            "knowledge_sector",
+            "vocabularies_sector",
             {"name": "Réparation vélos", "slug": "velos", "description": "", "sort_order": "0"},
             "name",
             "Un autre terme de cette langue porte déjà ce nom.",
         ),
         (
-            "network_meetupformat",
+            "vocabularies_meetupformat",
             {"name": "Appel", "slug": "visite", "sort_order": "0"},
             "slug",
             "Un autre terme de cette langue porte déjà cet identifiant.",
@@ -450,7 +452,7 @@ def test_admin_refuses_a_term_that_repeats_one_of_its_language(
 ):
     Sector.objects.create(name="Réparation vélos", slug="reparation-velos")
     meetup_format("visite", "Visite sur site")
-    model = {"knowledge_sector": Sector, "network_meetupformat": MeetupFormat}[snippet]
+    model = {"vocabularies_sector": Sector, "vocabularies_meetupformat": MeetupFormat}[snippet]
     before = model.objects.count()
     response = admin_client_logged.post(reverse(f"wagtailsnippets_{snippet}:add"), data)
     assert response.status_code == 200  # the form again, not a server error
@@ -464,7 +466,7 @@ def test_admin_refuses_a_dutch_name_already_given_to_another_dutch_term(admin_cl
     horeca = Sector.objects.create(name="Horeca", slug="horeca")
     translate(velo, "Fietsherstel")
     horeca_nl = translate(horeca, "Horeca")
-    edit = reverse("wagtailsnippets_knowledge_sector:edit", args=[horeca_nl.pk])
+    edit = reverse("wagtailsnippets_vocabularies_sector:edit", args=[horeca_nl.pk])
     response = admin_client_logged.post(
         edit, {"name": "Fietsherstel", "slug": "horeca", "description": "", "sort_order": "0"}
     )

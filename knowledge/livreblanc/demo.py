@@ -3,7 +3,7 @@ recommendations with their status history, some contributions (moderated) and su
 
 from datetime import date
 
-from knowledge.models.taxonomy import Theme
+from passerelles.vocabularies.models import Theme
 
 from .models import (
     ChapterPage,

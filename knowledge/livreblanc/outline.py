@@ -8,6 +8,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
+from passerelles.vocabularies.tagging import prefetch_tags
+
 from .consultation import supported_ids
 from .models.chapter import ChapterPage
 from .models.consultation import Support
@@ -67,7 +69,7 @@ def recommendations_of(edition, full=False):
         .live()
         .annotate(support_count=support_count(), original_pk=original_pk())
         .prefetch_related("status_changes")
-        .prefetch_related(Prefetch("theme_items", RecommendationTheme.objects.select_related("tag")))
+        .prefetch_related(*prefetch_tags(RecommendationTheme))
         .order_by("path")
     )
     if full:

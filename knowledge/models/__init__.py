@@ -12,4 +12,3 @@ from .tagging import (  # noqa: F401
     KnowledgeTheme,
     KnowledgeZone,
 )
-from .taxonomy import Public, Sector, StructureType, Theme, Zone  # noqa: F401

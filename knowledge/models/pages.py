@@ -24,6 +24,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from network.ownership import OrganisationOwnedPage, OwnedPageForm
 from passerelles.blocks import DocumentBlock, QuoteBlock
+from passerelles.localized import default_locale_page
+from passerelles.sections import SectionIndexPage
 
 from ..blocks import (
     SECTION_FEATURES,
@@ -31,6 +33,11 @@ from ..blocks import (
     IndicatorBlock,
     StepBlock,
 )
+from ..feeds import KnowledgeFeed
+from ..listing import listing_context
+from ..pdf import pdf_response
+from ..related import related_items
+from .kinds import Kind
 from .tagging import (
     KnowledgePublic,
     KnowledgeSector,
@@ -45,38 +52,25 @@ FRESHNESS_DAYS = 365
 ITEM_TEMPLATE = "knowledge/knowledge_item_page.html"
 
 
-class KnowledgeIndexPage(RoutablePageMixin, Page):
+class KnowledgeIndexPage(RoutablePageMixin, SectionIndexPage):
     """The section listing every fiche and practice, with facets, sorting, paging and feeds."""
 
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Quelques phrases qui présentent la rubrique.")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["passerelles.HomePage"]
     subpage_types = ["knowledge.FicheActionPage", "knowledge.BonnePratiquePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des fiches et pratiques")
         verbose_name_plural = _("index des fiches et pratiques")
 
     def items(self):
-        from passerelles.localized import default_locale_page
-
         return KnowledgeItemPage.objects.live().public().descendant_of(default_locale_page(self))
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import listing_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
 
     @path("flux/")
     def feed(self, request):
-        from ..feeds import KnowledgeFeed
-
         return KnowledgeFeed()(request, index_page=self)
 
 
@@ -87,11 +81,7 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
 
     base_form_class = OwnedPageForm
 
-    KIND_FICHE = "fiche"
-    KIND_PRATIQUE = "pratique"
-    KIND_CHOICES = [(KIND_FICHE, _("Fiche action")), (KIND_PRATIQUE, _("Bonne pratique"))]
-
-    kind = models.CharField(_("type"), max_length=20, choices=KIND_CHOICES, editable=False, db_index=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, editable=False, db_index=True)
     summary = models.TextField(
         _("résumé"),
         max_length=600,
@@ -221,10 +211,8 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
         return groups
 
     def get_context(self, request, *args, **kwargs):
-        from ..related import related_items
-
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = related_items(self)
+        context["related_items"] = related_items(self, KnowledgeItemPage.objects.live().public())
         context["organisations"] = self.organisations()
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
@@ -235,8 +223,6 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
 
     @path("pdf/")
     def pdf(self, request):
-        from ..pdf import pdf_response
-
         return pdf_response(self, request)
 
 
@@ -257,7 +243,7 @@ def item_panels(*section_panels):
 class FicheActionPage(KnowledgeItemPage):
     """A how-to: the problem, what to do step by step, with which means, and what came out of it."""
 
-    default_kind = KnowledgeItemPage.KIND_FICHE
+    default_kind = Kind.FICHE
     template = ITEM_TEMPLATE
 
     problem = RichTextField(
@@ -342,7 +328,7 @@ class FicheActionPage(KnowledgeItemPage):
 class BonnePratiquePage(KnowledgeItemPage):
     """An experience that works: its context, the practice, its impact and how to transfer it."""
 
-    default_kind = KnowledgeItemPage.KIND_PRATIQUE
+    default_kind = Kind.PRATIQUE
     template = ITEM_TEMPLATE
 
     context = RichTextField(

@@ -1,39 +1,36 @@
-"""Through models tagging every knowledge item with the curated vocabularies.
+"""Tag links from every knowledge item to the curated vocabularies.
 
 They point at the concrete base page `KnowledgeItemPage`, so listings, facets and related content
 query one table whatever the kind of item (fiche or practice).
 """
 
-from django.db import models
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from passerelles.vocabularies.models import Public, Sector, StructureType, Theme, Zone
+from passerelles.vocabularies.tagging import tag_link
 
-from .taxonomy import Public, Sector, StructureType, Theme, Zone
-
-
-def _through(name, tag_model, related_name):
-    return type(
-        name,
-        (TaggedItemBase,),
-        {
-            "__module__": __name__,
-            "tag": models.ForeignKey(
-                tag_model, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE
-            ),
-            "content_object": ParentalKey(
-                "knowledge.KnowledgeItemPage", related_name=related_name, on_delete=models.CASCADE
-            ),
-        },
-    )
+ITEM = "knowledge.KnowledgeItemPage"
 
 
-KnowledgeSector = _through("KnowledgeSector", Sector, "sector_items")
-KnowledgePublic = _through("KnowledgePublic", Public, "public_items")
-KnowledgeTheme = _through("KnowledgeTheme", Theme, "theme_items")
-KnowledgeStructureType = _through("KnowledgeStructureType", StructureType, "structure_type_items")
-KnowledgeZone = _through("KnowledgeZone", Zone, "zone_items")
+class KnowledgeSector(tag_link(Sector, ITEM, related_name="sector_items")):
+    pass
 
-# (manager attribute on the page, through model, tag model), in the order facets are shown.
+
+class KnowledgePublic(tag_link(Public, ITEM, related_name="public_items")):
+    pass
+
+
+class KnowledgeTheme(tag_link(Theme, ITEM, related_name="theme_items")):
+    pass
+
+
+class KnowledgeStructureType(tag_link(StructureType, ITEM, related_name="structure_type_items")):
+    pass
+
+
+class KnowledgeZone(tag_link(Zone, ITEM, related_name="zone_items")):
+    pass
+
+
+# (manager attribute on the page, tag link model, vocabulary), in the order facets are shown.
 TAGGINGS = [
     ("sectors", KnowledgeSector, Sector),
     ("publics", KnowledgePublic, Public),

@@ -7,8 +7,8 @@ import datetime
 
 from django.utils import timezone
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from passerelles.demo_loading import stream
+from passerelles.vocabularies.models import Public, Sector, Zone
 
 from .models import AgendaPage, CalendarPage, EventPage, Registration
 from .models.recurrence import BRUSSELS, EventExceptionDate

@@ -3,17 +3,17 @@
 import calendar
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.vocabularies.tagging import prefetch_tags
 
-from .models.pages import EventType
+from .models.choices import EventType
 from .models.recurrence import BRUSSELS, occurrences
-from .models.tags import EventPublic, EventSector, EventZone
+from .models.tagging import EventPublic, EventSector, EventZone
 
 UPCOMING_DAYS = 366
 PAST_DAYS = 366
@@ -23,9 +23,9 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 def event_facets():
     return [
-        Facet("zone", gettext_lazy("Zone"), Zone, EventZone, "zone_items__tag__slug"),
-        Facet("secteur", gettext_lazy("Secteur"), Sector, EventSector, "sector_items__tag__slug"),
-        Facet("public", gettext_lazy("Public"), Public, EventPublic, "public_items__tag__slug"),
+        Facet.of_tags(EventZone),
+        Facet.of_tags(EventSector),
+        Facet.of_tags(EventPublic),
         ChoiceFacet("type", gettext_lazy("Type d’événement"), "event_type", list(EventType.choices)),
     ]
 
@@ -46,7 +46,7 @@ def overlapping(events, start, end):
     )
     return events.filter(single | repeated).prefetch_related(
         "exception_dates",
-        Prefetch("zone_items", queryset=EventZone.objects.select_related("tag")),
+        *prefetch_tags(EventZone),
     )
 
 

@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .ical import build_calendar
-from .models import EventPage, Registration
-from .models.registration import RegistrationStatus
+from .models.registration import Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
 ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
@@ -44,9 +43,14 @@ def registration_from_token(event, token):
     return Registration.objects.filter(pk=data.get("r"), event=event).select_related("event").first()
 
 
-def _lock_event(event_id):
+def _lock_event(event):
     """A no-op UPDATE on the event row: a row lock (PostgreSQL) or the write lock (SQLite)."""
-    EventPage.objects.filter(pk=event_id).update(capacity=F("capacity"))
+    _rows_of(event).update(capacity=F("capacity"))
+
+
+def _rows_of(event):
+    # Through the event's own class: the event page model imports this module (via the views).
+    return type(event)._default_manager.filter(pk=event.pk)
 
 
 def _serialised(function, attempts=20):
@@ -65,11 +69,11 @@ def register(event, name, email, organisation=""):
     """(registration, created): a confirmed place, a waiting-list place, or the existing one."""
 
     def attempt():
-        _lock_event(event.pk)
+        _lock_event(event)
         existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE).first()
         if existing:
             return existing, False
-        capacity = EventPage.objects.filter(pk=event.pk).values_list("capacity", flat=True).get()
+        capacity = _rows_of(event).values_list("capacity", flat=True).get()
         taken = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
         status = RegistrationStatus.CONFIRMED
         if capacity is not None and taken >= capacity:
@@ -90,7 +94,7 @@ def cancel(registration):
     event = registration.event
 
     def attempt():
-        _lock_event(event.pk)
+        _lock_event(event)
         current = Registration.objects.get(pk=registration.pk)
         if current.status == RegistrationStatus.CANCELLED:
             return None
@@ -99,7 +103,7 @@ def cancel(registration):
         current.save(update_fields=["status", "updated_at"])
         if not was_confirmed:
             return None
-        capacity = EventPage.objects.filter(pk=event.pk).values_list("capacity", flat=True).get()
+        capacity = _rows_of(event).values_list("capacity", flat=True).get()
         taken = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
         if capacity is not None and taken >= capacity:
             return None

@@ -14,7 +14,7 @@ from passerelles.localized import mark_original_language
 from . import listing, registrations
 from .forms import RegistrationForm
 from .ical import build_calendar
-from .models.pages import RegistrationMode
+from .models.choices import RegistrationMode
 from .models.recurrence import BRUSSELS
 from .models.registration import RegistrationStatus
 

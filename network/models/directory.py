@@ -10,16 +10,21 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
 from passerelles.localized import in_visitor_language
+from passerelles.sections import SectionIndexPage
+from passerelles.vocabularies.tagging import prefetch_tags
+
+from ..listing import filtered_organisations, filtered_people, geojson_features
+from ..views import meetup_answer_view, meetup_request_view
+from .people import Person
+from .tagging import OrganisationSector, PersonSector
 
 PER_PAGE = 12
 
 
-class DirectoryPage(RoutablePageMixin, Page):
-    introduction = RichTextField(
+class DirectoryPage(RoutablePageMixin, SectionIndexPage):
+    introduction = RichTextField(  # links to partners: rich text, unlike the other sections
         gettext_lazy("introduction"), blank=True, features=["bold", "italic", "link"]
     )
     compagnons_introduction = RichTextField(
@@ -28,11 +33,8 @@ class DirectoryPage(RoutablePageMixin, Page):
         features=["bold", "italic", "link"],
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("compagnons_introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["passerelles.HomePage"]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("compagnons_introduction")]
     subpage_types = ["network.OrganisationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = gettext_lazy("annuaire des structures")
@@ -60,8 +62,6 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     # --- Structures --------------------------------------------------------------------------
     def _organisation_context(self, request):
-        from ..listing import filtered_organisations
-
         facets, base, results = filtered_organisations(self, request.GET)
         return {
             "facets": facets.facet_values(base),
@@ -78,13 +78,13 @@ class DirectoryPage(RoutablePageMixin, Page):
     def directory(self, request):
         context = self.get_context(request)
         context.update(self._organisation_context(request))
-        results = context["results"].prefetch_related("sector_items__tag")
+        results = context["results"].prefetch_related(*prefetch_tags(OrganisationSector))
         page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = in_visitor_language(
             page_obj.object_list,
             prepare=lambda translations: translations.select_related(
                 "structure_type", "zone"
-            ).prefetch_related("sector_items__tag"),
+            ).prefetch_related(*prefetch_tags(OrganisationSector)),
         )
         context["page_obj"] = page_obj
         return TemplateResponse(request, "network/directory_page.html", context)
@@ -98,8 +98,6 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     @path("carte/geojson/", name="directory_geojson")
     def directory_geojson(self, request):
-        from ..listing import filtered_organisations, geojson_features
-
         _facets, _base, results = filtered_organisations(self, request.GET)
         response = JsonResponse(geojson_features(results, request), json_dumps_params={"ensure_ascii": False})
         response["Content-Type"] = "application/geo+json; charset=utf-8"
@@ -108,8 +106,6 @@ class DirectoryPage(RoutablePageMixin, Page):
     # --- Compagnons --------------------------------------------------------------------------
     @path("compagnons/", name="compagnons")
     def compagnons(self, request):
-        from ..listing import filtered_people
-
         facets, base, results, query = filtered_people(request.GET)
         page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         self.attach_profile_urls(page_obj.object_list, request)
@@ -126,13 +122,10 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     @path("compagnons/<int:person_id>-<slug:slug>/", name="compagnon_profile")
     def compagnon_profile(self, request, person_id, slug):
-        from ..views import meetup_request_view
-        from .people import Person
-
         person = (
             Person.objects.public()
             .select_related("organisation__zone", "organisation__structure_type", "photo")
-            .prefetch_related("sector_items__tag", "formats", "practices")
+            .prefetch_related(*prefetch_tags(PersonSector), "formats", "practices")
             .filter(pk=person_id)
             .first()
         )
@@ -154,6 +147,4 @@ class DirectoryPage(RoutablePageMixin, Page):
     # Wagtail's page paths.
     @path("rencontre/reponse/", name="meetup_answer")
     def meetup_answer(self, request):
-        from ..views import meetup_answer_view
-
         return meetup_answer_view(request, self, request.GET.get("jeton", "")[:1000])

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models.taxonomy import canonical_choices
+from passerelles.vocabularies.models import canonical_choices
 
 
 def default_expiry():
@@ -58,7 +58,7 @@ class MeetupRequest(models.Model):
     date_from = models.DateField(_("à partir du"))
     date_to = models.DateField(_("jusqu'au"))
     format = models.ForeignKey(
-        "network.MeetupFormat",
+        "vocabularies.MeetupFormat",
         verbose_name=_("format souhaité"),
         null=True,
         blank=True,

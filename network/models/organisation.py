@@ -5,35 +5,23 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from knowledge.models.taxonomy import Public, Sector, StructureType, Zone, canonical_choices
+from passerelles.vocabularies.models import StructureType, Zone, canonical_choices
+from passerelles.vocabularies.tagging import prefetch_tags
 
 from ..ownership import OrganisationOwnedPage, OwnedPageForm
+from ..suggestions import similar_organisations
+from .people import Person
+from .tagging import OrganisationPublic, OrganisationSector, PersonSector
 
 # Wallonia and Brussels fit in this box: coordinates outside are a typo (often swapped lat/lon).
 LATITUDE_RANGE = (49.4, 51.6)
 LONGITUDE_RANGE = (2.4, 6.5)
-
-
-class OrganisationSector(TaggedItemBase):
-    tag = models.ForeignKey(Sector, related_name="tagged_organisations", on_delete=models.CASCADE)
-    content_object = ParentalKey(
-        "network.OrganisationPage", related_name="sector_items", on_delete=models.CASCADE
-    )
-
-
-class OrganisationPublic(TaggedItemBase):
-    tag = models.ForeignKey(Public, related_name="public_tagged_organisations", on_delete=models.CASCADE)
-    content_object = ParentalKey(
-        "network.OrganisationPage", related_name="public_items", on_delete=models.CASCADE
-    )
 
 
 class OrganisationPage(OrganisationOwnedPage, Page):
@@ -42,7 +30,7 @@ class OrganisationPage(OrganisationOwnedPage, Page):
         SynchronizedField(name)
         for name in ("agrement_number", "street_address", "postcode", "municipality", "phone")
     ] + [
-        # Always the French (canonical) term, shown translated: see knowledge/taxonomy_labels.py.
+        # Always the French (canonical) term, shown translated: see passerelles/vocabularies/labels.py.
         SynchronizedField("structure_type", overridable=False),
         SynchronizedField("zone", overridable=False),
     ]
@@ -154,25 +142,19 @@ class OrganisationPage(OrganisationOwnedPage, Page):
         return self.latitude is not None and self.longitude is not None
 
     def public_people(self):
-        from .people import Person
-
         return (
             Person.objects.public()
             .filter(organisation=self)
             .select_related("organisation__zone", "photo")
-            .prefetch_related("sector_items__tag", "formats")
+            .prefetch_related(*prefetch_tags(PersonSector), "formats")
             .order_by("name")
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..suggestions import similar_organisations
-        from .directory import DirectoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        directory = DirectoryPage.objects.filter(pk=self.get_parent().pk).first()
+        directory = self.get_parent().specific  # the directory (parent_page_types)
         people = list(self.public_people())
-        if directory:
-            directory.attach_profile_urls(people, request)
+        directory.attach_profile_urls(people, request)
         context.update(
             directory=directory,
             people=people,

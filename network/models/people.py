@@ -13,41 +13,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from knowledge.models.taxonomy import Sector, TranslatableTerm, canonical_choices
+from passerelles.vocabularies.models import MeetupFormat, canonical_choices
 
 from ..admin_forms import PersonAdminForm
-
-
-class MeetupFormat(TranslatableTerm):
-    """A way to meet a compagnon: visite sur site, appel, journée d'immersion...
-
-    Translatable like the vocabularies: people are given the French format, shown translated.
-    """
-
-    # Unique per language (see TranslatableTerm.Meta): translations share the slug.
-    name = models.CharField(_("nom"), max_length=80)
-    slug = models.SlugField(_("identifiant"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
-
-    class Meta(TranslatableTerm.Meta):
-        ordering = ["sort_order", "name"]
-        verbose_name = _("format de rencontre")
-        verbose_name_plural = _("formats de rencontre")
-
-    def __str__(self):
-        return self.name
-
-
-class PersonSector(TaggedItemBase):
-    tag = models.ForeignKey(Sector, related_name="tagged_people", on_delete=models.CASCADE)
-    content_object = ParentalKey("network.Person", related_name="sector_items", on_delete=models.CASCADE)
+from .tagging import PersonSector
 
 
 class PersonQuerySet(models.QuerySet):

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from passerelles.demo_loading import stream
+from passerelles.vocabularies.models import Public, Sector, Zone
 
 from .models import OfferPage, OfferPublic, OfferSector, OffersIndexPage, OfferZone
 

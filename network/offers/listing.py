@@ -8,16 +8,17 @@ left out by default through that facet's default selection, so the counts stay h
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
+from django.db.models import Case, Count, DateField, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from knowledge.models.taxonomy import Public, Sector, Zone
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import in_visitor_language
+from passerelles.vocabularies.tagging import prefetch_tags
 
-from .models import OfferKind, OfferPage, OfferPublic, OfferSector, OfferZone
+from .models.offer import OfferKind, OfferPage
+from .models.tagging import OfferPublic, OfferSector, OfferZone
 
 PER_PAGE = 12
 STATUS_PARAMETER = "etat"
@@ -67,19 +68,16 @@ class StatusFacet:
 def offer_facets():
     return [
         ChoiceFacet("type", _("Type d'offre"), "kind", OfferKind.choices),
-        Facet(Sector.url_parameter, _("Secteur"), Sector, OfferSector, "sector_items__tag__slug"),
-        Facet(Public.url_parameter, _("Public"), Public, OfferPublic, "public_items__tag__slug"),
-        Facet(Zone.url_parameter, _("Zone"), Zone, OfferZone, "zone_items__tag__slug"),
+        Facet.of_tags(OfferSector),
+        Facet.of_tags(OfferPublic),
+        Facet.of_tags(OfferZone),
         StatusFacet(),
     ]
 
 
 def with_cards_data(queryset):
     """What an offer card shows, fetched in a fixed number of queries whatever the number of offers."""
-    return queryset.prefetch_related(
-        Prefetch("sector_items", queryset=OfferSector.objects.select_related("tag")),
-        Prefetch("zone_items", queryset=OfferZone.objects.select_related("tag")),
-    )
+    return queryset.prefetch_related(*prefetch_tags(OfferSector, OfferZone))
 
 
 def soonest_first(queryset, today=None):

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from knowledge.models.taxonomy import Public, Sector, StructureType, Theme, Zone
+from passerelles.vocabularies.models import Public, Sector, StructureType, Theme, Zone
 
 
 class SearchDocument(index.Indexed, models.Model):

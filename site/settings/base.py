@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "passerelles",
+    "passerelles.vocabularies",
     "knowledge",
     "knowledge.livreblanc",
     "network",
@@ -210,7 +211,7 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© les contributeurs d’Ope
 # Demo content: each app contributes a loader, run in this order by `manage.py load_demo`.
 DEMO_LOADERS = [
     "passerelles.demo",
-    "knowledge.demo_taxonomy",
+    "passerelles.vocabularies.demo",
     "network.demo",
     "knowledge.demo",  # after the structures that own fiches
     "network.events.demo",
@@ -227,7 +228,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # WeasyPrint reports each step of each PDF (and of its own stylesheets when imported).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 PASSERELLES_NAME = _("Passerelles")

@@ -26,7 +26,7 @@ class ChapterPage(Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from ..outline import edition_outline
+        from ..outline import edition_outline  # it imports this module
 
         context = super().get_context(request, *args, **kwargs)
         edition = self.edition

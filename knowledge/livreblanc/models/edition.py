@@ -9,6 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..consultation import handle_contribution, handle_support
+from ..outline import edition_outline
+from ..pdf import edition_pdf_response
+
 
 class EditionPage(RoutablePageMixin, Page):
     class Status(models.TextChoices):
@@ -47,8 +51,6 @@ class EditionPage(RoutablePageMixin, Page):
         return self.status == self.Status.CONSULTATION
 
     def get_context(self, request, *args, **kwargs):
-        from ..outline import edition_outline  # it imports the models
-
         context = super().get_context(request, *args, **kwargs)
         # The printable version needs the supporting pages of every recommendation too.
         context["outline"] = edition_outline(self, request, full=kwargs.get("full_outline", False))
@@ -63,22 +65,16 @@ class EditionPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from ..pdf import edition_pdf_response
-
         return edition_pdf_response(self, request)
 
     @path("soutenir/", name="support")
     def support(self, request):
-        from ..consultation import handle_support
-
         if request.method != "POST":
             return redirect(self.get_url(request))
         return handle_support(self, request)
 
     @path("contribuer/", name="contribute")
     def contribute(self, request):
-        from ..consultation import handle_contribution
-
         if request.method != "POST":
             return redirect(self.get_url(request))
         return handle_contribution(self, request)

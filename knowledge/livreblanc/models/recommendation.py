@@ -10,12 +10,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from knowledge.models.taxonomy import Theme
+from passerelles.vocabularies.models import Theme
+from passerelles.vocabularies.tagging import tag_link
 
 
 class Authority(models.TextChoices):
@@ -35,11 +35,8 @@ class Status(models.TextChoices):
     REJECTED = "rejetee", _("Rejetée")
 
 
-class RecommendationTheme(TaggedItemBase):
-    tag = models.ForeignKey(Theme, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
-    content_object = ParentalKey(
-        "livreblanc.RecommendationPage", related_name="theme_items", on_delete=models.CASCADE
-    )
+class RecommendationTheme(tag_link(Theme, "livreblanc.RecommendationPage", related_name="theme_items")):
+    pass
 
 
 class RecommendationPage(Page):

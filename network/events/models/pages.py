@@ -13,24 +13,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from passerelles.blocks import BodyStreamBlock
+from passerelles.localized import default_locale_page
+from passerelles.sections import SectionIndexPage
 
+from .. import views
+from .choices import EventType, RegistrationMode
 from .recurrence import Frequency, occurrences
-from .tags import EventPublic, EventSector, EventZone
-
-
-class EventType(models.TextChoices):
-    NETWORKING = "reseautage", _("Réseautage")
-    CONCERTATION = "concertation", _("Concertation")
-    VISIT = "visite", _("Visite")
-    VALIDATION = "validation-competences", _("Validation des compétences")
-    INFORMATION = "seance-information", _("Séance d’information")
-    TRAINING = "formation", _("Formation")
-
-
-class RegistrationMode(models.TextChoices):
-    SITE = "site", _("Inscription sur Passerelles")
-    EXTERNAL = "externe", _("Lien d’inscription externe")
-    NONE = "aucune", _("Sans inscription")
+from .tagging import EventPublic, EventSector, EventZone
 
 
 class EventListingMixin(RoutablePageMixin):
@@ -38,44 +27,28 @@ class EventListingMixin(RoutablePageMixin):
 
     @path("")
     def upcoming_view(self, request):
-        from .. import views
-
         return views.upcoming(self, request)
 
     @path("mois/")
     def month_view(self, request):
-        from .. import views
-
         return views.month(self, request)
 
     @path("passes/")
     def past_view(self, request):
-        from .. import views
-
         return views.past(self, request)
 
     @path("ical/")
     def feed_view(self, request):
-        from .. import views
-
         return views.feed(self, request)
 
     def events(self):
-        from passerelles.localized import default_locale_page
-
         return EventPage.objects.live().descendant_of(default_locale_page(self))
 
 
-class AgendaPage(EventListingMixin, Page):
+class AgendaPage(EventListingMixin, SectionIndexPage):
     """The agenda of the whole network: every calendar's events, filtered and subscribable."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["passerelles.HomePage"]
     subpage_types = ["events.CalendarPage"]
-    max_count_per_parent = 1
     template = "events/listing.html"
 
     class Meta:
@@ -257,24 +230,16 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("")
     def event_view(self, request):
-        from .. import views
-
         return views.event_detail(self, request)
 
     @path("inscription/")
     def register_view(self, request):
-        from .. import views
-
         return views.register(self, request)
 
     @path("ical/")
     def ics_view(self, request):
-        from .. import views
-
         return views.event_ics(self, request)
 
     @path("annulation/")
     def cancel_view(self, request):
-        from .. import views
-
         return views.cancel(self, request)

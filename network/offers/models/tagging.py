@@ -1,22 +1,18 @@
-"""Through models tagging an offer with the curated vocabularies (sectors, publics, zones)."""
+"""Tag links from offers to the shared vocabularies (sectors, publics, zones)."""
 
-from django.db import models
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from passerelles.vocabularies.models import Public, Sector, Zone
+from passerelles.vocabularies.tagging import tag_link
 
-from knowledge.models.taxonomy import Public, Sector, Zone
-
-
-class OfferSector(TaggedItemBase):
-    tag = models.ForeignKey(Sector, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
-    content_object = ParentalKey("offers.OfferPage", related_name="sector_items", on_delete=models.CASCADE)
+OFFER = "offers.OfferPage"
 
 
-class OfferPublic(TaggedItemBase):
-    tag = models.ForeignKey(Public, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
-    content_object = ParentalKey("offers.OfferPage", related_name="public_items", on_delete=models.CASCADE)
+class OfferSector(tag_link(Sector, OFFER, related_name="sector_items")):
+    pass
 
 
-class OfferZone(TaggedItemBase):
-    tag = models.ForeignKey(Zone, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
-    content_object = ParentalKey("offers.OfferPage", related_name="zone_items", on_delete=models.CASCADE)
+class OfferPublic(tag_link(Public, OFFER, related_name="public_items")):
+    pass
+
+
+class OfferZone(tag_link(Zone, OFFER, related_name="zone_items")):
+    pass

@@ -1,13 +1,19 @@
 import logging
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from importlib import import_module
 from time import monotonic
 
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.test.utils import override_settings
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from passerelles.demo_loading import DemoLoader, indexing_deferred
+from passerelles.demo_loading import DemoLoader
+from search.signals import paused as search_documents_paused
 
 
 @contextmanager
@@ -23,6 +29,30 @@ def quiet_loggers(*names):
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
+
+
+@contextmanager
+def indexing_deferred():
+    """Saves without indexing each object: `load_demo` rebuilds the search documents, Wagtail's
+    search index and its reference index once at the end, which is several times faster than
+    following hundreds of saves one by one."""
+    indexed = [
+        model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
+    for model in indexed:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_delete.disconnect(post_delete_signal_handler, sender=model)
+    try:
+        with ExitStack() as stack:
+            # Translations are created under the French slug, then renamed: no redirect is due.
+            stack.enter_context(override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False))
+            stack.enter_context(disable_reference_index_auto_update())
+            stack.enter_context(search_documents_paused())
+            yield
+    finally:
+        for model in indexed:
+            post_save.connect(post_save_signal_handler, sender=model)
+            post_delete.connect(post_delete_signal_handler, sender=model)
 
 
 class Command(BaseCommand):

@@ -14,7 +14,9 @@ marked `lang="fr"` so screen readers pronounce it in French (WCAG 3.1.2, languag
 import time
 
 from asgiref.local import Local
+from django.apps import apps
 from django.conf import settings
+from django.db.models import CharField, Value
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.coreutils import get_supported_content_language_variant
@@ -42,17 +44,12 @@ def forget_labels(**kwargs):
 
 
 def term_models():
-    from django.apps import apps
-
-    from .models.taxonomy import TranslatableTerm
-
-    return [model for model in apps.get_models() if issubclass(model, TranslatableTerm)]
+    """Every term model: the models of this app (the app registry spares an import cycle)."""
+    return list(apps.get_app_config("vocabularies").get_models())
 
 
 def _read_labels(language):
     """{model label: {translation_key: label}} of every vocabulary in `language`, in one query."""
-    from django.db.models import CharField, Value
-
     parts = [
         model._default_manager.filter(locale__language_code=language)
         .order_by()

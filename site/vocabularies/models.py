@@ -1,14 +1,20 @@
-"""The shared vocabularies: sectors, publics, themes (obstacles), structure types and zones.
+"""The shared vocabularies: sectors, publics, themes (obstacles), structure types, zones, and
+the formats of a meetup with a compagnon.
 
-They are django-taggit tag models curated by moderators in the admin (`free_tagging = False`:
-editors pick existing values with autocomplete and cannot invent new ones). Slugs are stable and
-used in filter URLs (`?secteur=reparation-velos`), so renaming a label never breaks a shared link.
+The five vocabularies are django-taggit tag models curated by moderators in the admin
+(`free_tagging = False`: editors pick existing values with autocomplete and cannot invent new
+ones). Slugs are stable and used in filter URLs (`?secteur=reparation-velos`), so renaming a
+label never breaks a shared link.
 
 Terms are translatable snippets (wagtail-localize): the French term is the canonical one, the
 only one items are tagged with and filters list; its translations share its slug and
 `translation_key` and only give it a label and a description in another language
-(see knowledge/taxonomy_labels.py for how labels are shown).
+(see labels.py for how labels are shown).
+
+The tables keep the names they had when the terms belonged to the knowledge and network apps.
 """
+
+from math import asin, cos, radians, sin, sqrt
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,7 +24,7 @@ from taggit.models import NaturalKeyManager, TagBase
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..taxonomy_labels import default_language, label_of
+from .labels import default_language, label_of
 
 
 def canonical_choices():
@@ -92,6 +98,8 @@ class Vocabulary(TranslatableTerm, TagBase):
     free_tagging = False
     # Query-string parameter naming this vocabulary in filter URLs, e.g. ?secteur=numerique.
     url_parameter = None
+    # The heading of this vocabulary's facet in every listing and in the search.
+    facet_label = None
 
     # Unique per language (see TranslatableTerm.Meta), no longer globally: translations share the slug.
     name = models.CharField(_("nom"), max_length=100)
@@ -113,16 +121,20 @@ class Vocabulary(TranslatableTerm, TagBase):
 
 class Sector(Vocabulary):
     url_parameter = "secteur"
+    facet_label = _("Secteur")
 
     class Meta(Vocabulary.Meta):
+        db_table = "knowledge_sector"
         verbose_name = _("secteur")
         verbose_name_plural = _("secteurs")
 
 
 class Public(Vocabulary):
     url_parameter = "public"
+    facet_label = _("Public")
 
     class Meta(Vocabulary.Meta):
+        db_table = "knowledge_public"
         verbose_name = _("public")
         verbose_name_plural = _("publics")
 
@@ -131,16 +143,20 @@ class Theme(Vocabulary):
     """An obstacle on the path to work (mobilité, logement, endettement...)."""
 
     url_parameter = "theme"
+    facet_label = _("Thème")
 
     class Meta(Vocabulary.Meta):
+        db_table = "knowledge_theme"
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
 
 
 class StructureType(Vocabulary):
     url_parameter = "structure"
+    facet_label = _("Type de structure")
 
     class Meta(Vocabulary.Meta):
+        db_table = "knowledge_structuretype"
         verbose_name = _("type de structure")
         verbose_name_plural = _("types de structure")
 
@@ -149,6 +165,7 @@ class Zone(Vocabulary):
     """Brussels and the Walloon provinces; the centroid lets us sort peers nearest first."""
 
     url_parameter = "zone"
+    facet_label = _("Zone")
 
     latitude = models.DecimalField(
         _("latitude du centre"), max_digits=8, decimal_places=5, null=True, blank=True
@@ -158,13 +175,12 @@ class Zone(Vocabulary):
     )
 
     class Meta(Vocabulary.Meta):
+        db_table = "knowledge_zone"
         verbose_name = _("zone")
         verbose_name_plural = _("zones")
 
     def distance_km(self, other):
         """Great-circle distance between two zone centres, in km (None when one is unknown)."""
-        from math import asin, cos, radians, sin, sqrt
-
         if None in (self.latitude, self.longitude, other.latitude, other.longitude):
             return None
         lat1, lon1, lat2, lon2 = map(
@@ -172,6 +188,27 @@ class Zone(Vocabulary):
         )
         a = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
         return 2 * 6371 * asin(sqrt(a))
+
+
+class MeetupFormat(TranslatableTerm):
+    """A way to meet a compagnon: visite sur site, appel, journée d'immersion...
+
+    Translatable like the vocabularies: people are given the French format, shown translated.
+    """
+
+    url_parameter = "format"
+    facet_label = _("Format de rencontre")
+
+    # Unique per language (see TranslatableTerm.Meta): translations share the slug.
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(_("identifiant"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta(TranslatableTerm.Meta):
+        db_table = "network_meetupformat"
+        ordering = ["sort_order", "name"]
+        verbose_name = _("format de rencontre")
+        verbose_name_plural = _("formats de rencontre")
 
 
 VOCABULARIES = [Sector, Public, Theme, StructureType, Zone]

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from passerelles.models import StandardPage
+from search.registry import PageSource, register
 
-from .registry import PageSource, register
+from .models import StandardPage
 
 
 @register

@@ -13,8 +13,8 @@ from django.core.signals import request_started
 from django.db.models import ForeignKey, ManyToManyField, OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from .models.taxonomy import TranslatableTerm
-from .taxonomy_labels import forget_labels
+from .labels import forget_labels
+from .models import TranslatableTerm
 
 _memo = Local()
 

@@ -1,13 +1,14 @@
-"""Demo vocabularies from fixtures/taxonomy.json; values are matched by their stable slug.
+"""Demo vocabularies and meetup formats from fixtures/taxonomy.json, matched by their stable slug.
 
-Their Dutch and English labels come from fixtures/taxonomy_translations.json: each becomes the
+Their labels in other languages come from fixtures/taxonomy_translations.json: each becomes the
 wagtail-localize translation of the French term (same slug and translation key), as a translator
 would create it in the admin. Loading twice updates the same rows.
 """
 
 from wagtail.models import Locale
+from wagtail_localize.fields import copy_synchronised_fields
 
-from .models.taxonomy import Public, Sector, StructureType, Theme, Zone
+from .models import MeetupFormat, Public, Sector, StructureType, Theme, Zone
 
 MODELS = {
     "sectors": Sector,
@@ -15,6 +16,7 @@ MODELS = {
     "themes": Theme,
     "structure_types": StructureType,
     "zones": Zone,
+    "formats": MeetupFormat,
 }
 TRANSLATIONS = "taxonomy_translations.json"
 
@@ -44,8 +46,6 @@ def translate_terms(loader, model, translations, key):
 
 
 def translate_term(original, locale, fields):
-    from wagtail_localize.fields import copy_synchronised_fields
-
     translation = original.get_translation_or_none(locale) or original.copy_for_translation(locale)
     copy_synchronised_fields(original, translation)  # slug, order, coordinates follow the original
     for name, value in fields.items():

@@ -1,11 +1,11 @@
-"""Admin: the vocabularies as snippets, grouped in one menu for moderators."""
+"""Admin: the vocabularies and meetup formats as snippets, grouped in one menu for moderators."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models.taxonomy import Public, Sector, StructureType, Theme, Zone
+from .models import MeetupFormat, Public, Sector, StructureType, Theme, Zone
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -28,6 +28,13 @@ def vocabulary_viewset(tag_model, icon):
     )
 
 
+class MeetupFormatViewSet(SnippetViewSet):
+    model = MeetupFormat
+    icon = "calendar"
+    list_display = ["name", "slug", "sort_order"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomie")
     menu_icon = "tag"
@@ -38,6 +45,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         vocabulary_viewset(Theme, "help"),
         vocabulary_viewset(StructureType, "home"),
         vocabulary_viewset(Zone, "site"),
+        MeetupFormatViewSet,
     ]
 
 
