@@ -4,12 +4,12 @@ Everything lives in the URL so a filtered list can be shared or subscribed to as
 Bad input (unknown values, page=abc, tri=<script>) is ignored with a French message, never an error.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import in_visitor_language
+from passerelles.pagination import paginate
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.kinds import Kind
@@ -54,21 +54,10 @@ def with_card_data(queryset):
     return queryset.prefetch_related(*prefetch_tags(KnowledgeSector, KnowledgePublic))
 
 
-def paginate(queryset, raw_page, messages):
-    paginator = Paginator(queryset, PER_PAGE)
-    try:
-        return paginator.page(raw_page or 1)
-    except PageNotAnInteger:
-        messages.append(_("Le numéro de page demandé n’est pas valable ; voici la première page."))
-        return paginator.page(1)
-    except EmptyPage:
-        messages.append(_("Cette page de résultats n’existe pas ; voici la dernière page."))
-        return paginator.page(paginator.num_pages)
-
-
 def listing_context(index_page, request):
     faceted, base, items, sort, messages = filtered_items(index_page, request.GET)
-    page_obj = paginate(with_card_data(items), request.GET.get("page"), messages)
+    page_obj, page_message = paginate(with_card_data(items), request.GET.get("page"), PER_PAGE)
+    messages += [page_message] if page_message else []
     feed_query = request.GET.copy()
     feed_query.pop("page", None)
     return {

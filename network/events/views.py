@@ -3,13 +3,13 @@
 import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from passerelles.localized import mark_original_language
+from passerelles.pagination import paginate
 
 from . import listing, registrations
 from .forms import RegistrationForm
@@ -42,17 +42,22 @@ def _listing_context(page, request, view):
 def upcoming(page, request):
     events, context = _listing_context(page, request, "upcoming")
     found = listing.upcoming_occurrences(events)
-    context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
+    _page(context, found, request)
     return page.render(request, context_overrides=context)
 
 
 def past(page, request):
     events, context = _listing_context(page, request, "past")
     found = listing.past_occurrences(events)
-    context["page_obj"] = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
+    _page(context, found, request)
     return page.render(request, context_overrides=context)
+
+
+def _page(context, occurrences, request):
+    context["page_obj"], message = paginate(occurrences, request.GET.get("page"), PER_PAGE)
+    if message:
+        messages.warning(request, message)
+    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
 
 
 def month(page, request):

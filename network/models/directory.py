@@ -1,7 +1,6 @@
 """The directory: structures with facets and a map, the compagnons and their public profiles."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from passerelles.localized import in_visitor_language
+from passerelles.pagination import paginate
 from passerelles.sections import SectionIndexPage
 from passerelles.vocabularies.tagging import prefetch_tags
 
@@ -79,7 +79,8 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
         context = self.get_context(request)
         context.update(self._organisation_context(request))
         results = context["results"].prefetch_related(*prefetch_tags(OrganisationSector))
-        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        page_obj, page_message = paginate(results, request.GET.get("page"), PER_PAGE)
+        context["facet_errors"] += [page_message] if page_message else []
         page_obj.object_list = in_visitor_language(
             page_obj.object_list,
             prepare=lambda translations: translations.select_related(
@@ -107,12 +108,12 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
     @path("compagnons/", name="compagnons")
     def compagnons(self, request):
         facets, base, results, query = filtered_people(request.GET)
-        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        page_obj, page_message = paginate(results, request.GET.get("page"), PER_PAGE)
         self.attach_profile_urls(page_obj.object_list, request)
         context = self.get_context(request)
         context.update(
             facets=facets.facet_values(base),
-            facet_errors=facets.errors,
+            facet_errors=facets.errors + ([page_message] if page_message else []),
             active_filters=facets.active,
             page_obj=page_obj,
             query=query,

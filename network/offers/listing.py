@@ -7,7 +7,6 @@ left out by default through that facet's default selection, so the counts stay h
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, Count, DateField, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import in_visitor_language
+from passerelles.pagination import paginate
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.offer import OfferKind, OfferPage
@@ -137,22 +137,13 @@ class OfferListing:
             self.sort = DEFAULT_SORT
         self.facets = self.filter.facet_values(base_queryset)
         results = with_cards_data(sorted_offers(self.filter.apply(base_queryset), self.sort))
-        self.page_obj = self.paginate(results, data.get("page", "1"))
+        self.page_obj, page_message = paginate(results, data.get("page", "1"), PER_PAGE)
+        self.errors += [page_message] if page_message else []
         self.offers = in_visitor_language(self.page_obj.object_list, prepare=with_cards_data)
         self.removal_links = removal_links(data, self.filter)
         kept = data.copy()
         kept.pop("page", None)
         self.feed_query = kept.urlencode()
-
-    def paginate(self, results, number):
-        paginator = Paginator(results, PER_PAGE)
-        try:
-            return paginator.page(number)
-        except PageNotAnInteger:
-            self.errors.append(_("Le numéro de page demandé n’est pas valide ; voici la première page."))
-        except EmptyPage:
-            self.errors.append(_("Cette page de résultats n’existe pas ; voici la première page."))
-        return paginator.page(1)
 
     @property
     def sort_choices(self):
