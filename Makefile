@@ -54,9 +54,11 @@ test-postgres: install ## The suite on PostgreSQL 15, browser and HTML-validity 
 	@bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(PYTEST) $(PG_ONLY_DATABASE)
 
-lint: install ## ruff and makemigrations --check
+lint: install ## ruff, eslint, stylelint and makemigrations --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	npx --no-install eslint .
+	npx --no-install stylelint "**/static/**/*.css"
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Extract and compile the interface translations

@@ -19,6 +19,12 @@ class StepBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Étape")
         template = "blocks/step_block.html"
+        description = _("Une étape de l'action, dans l'ordre, pour qu'une autre structure puisse la refaire.")
+        preview_value = {
+            "title": _("Accueil du groupe"),
+            "duration": _("2 heures"),
+            "description": _("<p>Tour de table et visite de l'atelier.</p>"),
+        }
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -32,6 +38,12 @@ class IndicatorBlock(blocks.StructBlock):
         icon = "order"
         label = _("Indicateur")
         template = "blocks/indicator_block.html"
+        description = _("Un résultat chiffré de l'action et ce qu'il mesure.")
+        preview_value = {
+            "value": "68 %",
+            "label": _("des stagiaires en emploi six mois après"),
+            "period": "2025",
+        }
 
 
 class ContactBlock(blocks.StructBlock):
@@ -49,3 +61,10 @@ class ContactBlock(blocks.StructBlock):
         icon = "user"
         label = _("Personne de contact")
         template = "blocks/contact_block.html"
+        description = _("Une personne à qui poser ses questions, jamais avec son adresse e-mail personnelle.")
+        preview_value = {
+            "name": "Julie Lambert",
+            "role": _("formatrice"),
+            "structure": "Vélo Châtelet",
+            "phone": "071 00 00 00",
+        }

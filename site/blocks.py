@@ -1,4 +1,9 @@
-"""StreamField blocks shared by every page type; each renders with its own template in templates/blocks/."""
+"""StreamField blocks shared by every page type; each renders with its own template in templates/blocks/.
+
+Each block tells editors what it is for (`description`) and shows a preview in the block picker
+(`preview_value`, rendered in the site's own styles by templates/wagtailcore/shared/block_preview.html);
+blocks whose value needs an image or a document from the library only describe themselves.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +24,8 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Titre")
         template = "blocks/heading_block.html"
+        description = _("Un titre qui découpe la page en parties ; il apparaît dans le plan de la page.")
+        preview_value = {"text": _("Comment s'inscrire"), "level": "h2"}
 
 
 class FigureBlock(blocks.StructBlock):
@@ -31,6 +38,9 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/figure_block.html"
+        description = _(
+            "Une photo ou une illustration de la médiathèque, avec son texte alternatif et une légende."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -42,6 +52,12 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Citation")
         template = "blocks/quote_block.html"
+        description = _("Les mots d'un stagiaire, d'un travailleur ou d'un partenaire, avec son accord.")
+        preview_value = {
+            "quote": _("Ici, on m'a fait confiance dès le premier jour."),
+            "author": "Samira",
+            "role": _("stagiaire en atelier vélo"),
+        }
 
 
 class LinkBlock(blocks.StructBlock):
@@ -55,6 +71,8 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Lien")
         template = "blocks/link_block.html"
+        description = _("Un lien vers une page du site ou une adresse externe, avec son propre libellé.")
+        preview_value = {"label": _("Le site du Forem"), "url": "https://www.leforem.be/"}
 
     def clean(self, value):
         value = super().clean(value)
@@ -78,6 +96,14 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Appel à l'action")
         template = "blocks/call_to_action_block.html"
+        description = _(
+            "Un encadré qui invite à agir : s'inscrire, proposer une fiche, écrire à la coordination."
+        )
+        preview_value = {
+            "title": _("Vous menez une action qui marche ?"),
+            "text": _("Partagez-la en une fiche : d'autres structures pourront s'en inspirer."),
+            "link": {"label": _("Proposer une fiche"), "url": "https://passerelles.be/"},
+        }
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -88,6 +114,7 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document")
         template = "blocks/document_block.html"
+        description = _("Un fichier de la médiathèque à télécharger : outil, modèle, rapport.")
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -98,6 +125,8 @@ class KeyFigureBlock(blocks.StructBlock):
         icon = "order"
         label = _("Chiffre clé")
         template = "blocks/key_figure_block.html"
+        description = _("Un chiffre mis en avant et ce qu'il compte.")
+        preview_value = {"value": "68 %", "label": _("des stagiaires trouvent un emploi ou une formation")}
 
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -106,7 +135,14 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Texte"), features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html"
+        label=_("Texte"),
+        features=RICH_TEXT_FEATURES,
+        template="blocks/paragraph_block.html",
+        description=_("Du texte courant, avec intertitres, listes et liens."),
+        preview_value=_(
+            "<p>Les stagiaires apprennent en <b>réparant de vrais vélos</b>, prêtés ensuite aux "
+            "habitants du quartier.</p>"
+        ),
     )
     image = FigureBlock()
     quote = QuoteBlock()
