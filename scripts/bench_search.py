@@ -31,8 +31,8 @@ WORDS = (
     "jardin espaces verts chantier école validation compétences emploi jeunes NEET femmes"
 ).split()
 RARE_WORDS = "tricycle soudure apiculture brasserie sérigraphie céramique".split()
-SECTORS = ["Secteur %d" % n for n in range(10)]
-PUBLICS = ["Public %d" % n for n in range(5)]
+SECTORS = [f"Secteur {n}" for n in range(10)]
+PUBLICS = [f"Public {n}" for n in range(5)]
 # Requests per kind and stage; a kind stops early past its time budget (the old engine needed
 # minutes per request at 100,000 documents).
 REQUESTS = 100
@@ -168,7 +168,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="adds the 100,000-document stage")
     parser.add_argument(
-        "--here", action="store_true", help="only the database of this process's DATABASE_URL (SQLite if unset)"
+        "--here",
+        action="store_true",
+        help="only the database of this process's DATABASE_URL (SQLite if unset)",
     )
     options = parser.parse_args()
     sizes = [1_000, 10_000] + ([100_000] if options.large else [])
