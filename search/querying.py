@@ -11,7 +11,7 @@ import logging
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,6 +32,27 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+class DocumentTypeFacet(ChoiceFacet):
+    """Counts rows, not distinct rows: the queryset it counts never repeats a document."""
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        return {row[self.field_name]: row["n"] for row in rows}
+
+
+class DocumentFacet(Facet):
+    """A vocabulary facet of documents: a document carries a term once (indexing.py), so a plain
+    count of the links is exact, and much cheaper than a distinct count over every match."""
+
+    def counts(self, queryset):
+        rows = (
+            self.through.objects.filter(document__in=queryset.order_by().values("pk"))
+            .values("tag__slug")
+            .annotate(n=Count("pk"))
+        )
+        return {row["tag__slug"]: row["n"] for row in rows}
+
+
 def facets():
     """Type, then the vocabularies: (parameter, label, document link model, M2M field)."""
     vocabularies = [
@@ -40,8 +61,8 @@ def facets():
         ("zone", gettext_lazy("Zone"), DocumentZone, "zones"),
         ("structure", gettext_lazy("Type de structure"), DocumentStructureType, "structure_types"),
     ]
-    return [ChoiceFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
-        Facet(
+    return [DocumentTypeFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
+        DocumentFacet(
             parameter, label, through.tag.field.related_model, through, f"{name}__slug", item_field="document"
         )
         for parameter, label, through, name in vocabularies
@@ -107,7 +128,14 @@ class SearchRun:
 
     def _collect(self, engine, match, base, page):
         self.facet_values = visible_facets(self.filter.facet_values(base))
-        filtered = self.filter.apply(base)
+        # The facets' filters alone (no full-text condition): engines rank inside them.
+        restrict = None
+        filtered = base
+        if self.filter.selected:
+            restrict = SearchDocument.objects.filter(
+                pk__in=self.filter.apply(SearchDocument.objects.all()).values("pk")
+            )
+            filtered = base.filter(pk__in=restrict.values("pk"))
         total = filtered.count()
         paginator = Paginator(PageOfIds(total), self.per_page)
         try:
@@ -120,7 +148,6 @@ class SearchRun:
             ordered = filtered.order_by(F("date").desc(nulls_last=True), "title").values_list("pk", flat=True)
             ids = list(ordered[offset : offset + self.per_page])
         else:
-            restrict = filtered if self.filter.selected else None
             ids = engine.ranked_ids(match, restrict, total, offset, self.per_page) if total else []
         self.page_obj = Paginator(PageOfIds(total, ids), self.per_page).page(number)
 

