@@ -61,7 +61,9 @@ def facets():
         ("zone", gettext_lazy("Zone"), DocumentZone, "zones"),
         ("structure", gettext_lazy("Type de structure"), DocumentStructureType, "structure_types"),
     ]
-    return [DocumentTypeFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
+    return [
+        DocumentTypeFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())
+    ] + [
         DocumentFacet(
             parameter, label, through.tag.field.related_model, through, f"{name}__slug", item_field="document"
         )
