@@ -1,5 +1,6 @@
 """Queries that found nothing, so editors can see what the sector looks for and is missing."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -36,7 +37,7 @@ class QueryStat(models.Model):
     featured it; an editor can also hide one (search/popular.py).
     """
 
-    locale = models.CharField(_("langue"), max_length=10)
+    locale = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES)
     query_string = models.CharField(_("recherche"), max_length=200)
     hits = models.PositiveIntegerField(_("nombre de fois"), default=0)
     results = models.PositiveIntegerField(_("résultats la dernière fois"), default=0)
