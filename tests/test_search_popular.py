@@ -111,3 +111,12 @@ def test_recording_a_search_never_fails_it(client, pages, refusing_database):
     response = search(client, "ferronnerie")  # a zero-result search is recorded too
     assert response.context["page_obj"].paginator.count == 0
     assert not QueryStat.objects.exists()
+
+
+def test_demo_proposes_searches_that_find_something_in_every_language(client, demo_content):
+    for language in ("fr", "nl", "de", "en"):
+        proposed = popular(client, language)
+        assert proposed, language
+        for query in proposed:
+            response = search(client, query, language=language)
+            assert response.context["page_obj"].paginator.count > 0, (language, query)

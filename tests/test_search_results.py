@@ -102,3 +102,33 @@ def test_suggestions_stay_bounded_with_many_candidates(client, home):
     make_documents(300, title="Atelier vélo {n}")
     titles = suggested(client, "atel v")
     assert len(titles) == 8 and all(title.startswith("Atelier vélo") for title in titles)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        [("q", "vélo"), ("q", "atelier")],
+        [("q", "vélo"), ("page", "2"), ("page", "x")],
+        [("q", "vélo"), ("tri", "date"), ("tri", "<i>")],
+        [("q", "vélo"), ("page", "9" * 400)],
+        [("q", "vélo"), ("secteur", ""), ("public", "<b>neet</b>"), ("zone", "\x00")],
+        [("q", "<mark>vélo</mark>")],
+    ],
+)
+@pytest.mark.parametrize("language", ["fr", "nl", "de"])
+def test_repeated_or_odd_parameters_in_every_language(client, home, params, language):
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils import translation
+
+    publish_page(home, "Atelier vélo", text="Réparation.")
+    with translation.override(language):
+        url = reverse("search:index")
+        suggest = reverse("search:autocomplete")
+    response = client.get(f"{url}?{urlencode(params)}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<b>" not in html and "<i>" not in html  # echoed parameters are escaped
+    assert 'value="<mark>' not in html
+    assert client.get(f"{suggest}?{urlencode(params)}").status_code == 200

@@ -91,9 +91,6 @@ class SearchDocument(index.Indexed, models.Model):
         original = getattr(self, f"original_{part}") if language == "fr" and self.locale != "fr" else ""
         return " ".join(text for text in (own, original) if text)
 
-    def shown_in_language(self, language):
-        return f" {language} " in self.shown_in
-
 
 def _add_language_methods():
     """title_fr(), text_fr(), title_nl()…: the per-language values of get_search_fields()."""
