@@ -24,7 +24,7 @@ from ..backends import analyses_text_itself
 from . import generic
 
 # Above this many matches, ranking every one would cost more than a visitor should wait: the title
-# matches are ranked, the other matches follow newest first (see sqlite.py and postgres.py).
+# matches are ranked, the other matches follow, most recently indexed first (sqlite.py, postgres.py).
 RANK_LIMIT = {"sqlite": 20_000, "postgresql": 3_000}
 
 

@@ -2,11 +2,11 @@
 
 The tsvector columns of schema.py hold the site's analysed text (`simple` configuration): the
 GIN index finds the matches, `ts_rank` orders at most RANK_LIMIT of them (beyond that, the title
-matches are ranked and the others follow newest first), and only the ids of one page come back.
+matches are ranked and the others follow, most recently indexed first), and only the ids of one page come back.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, F
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from ..models import SearchDocument
@@ -55,8 +55,8 @@ class PostgresEngine:
             if restrict is not None:
                 others = others.filter(pk__in=restrict.values("pk"))
             start = max(0, offset - title_total)
-            newest = others.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
-            ids += list(newest[start : start + limit - len(ids)])
+            latest = others.order_by("-pk").values_list("pk", flat=True)  # the primary key, read backwards
+            ids += list(latest[start : start + limit - len(ids)])
         return ids
 
     def _ranked(self, match, documents, restrict, offset, limit):

@@ -7,7 +7,6 @@ one page come back. Which language sees a document is part of the MATCH (`shown_
 """
 
 from django.db import connection
-from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from ..models import SearchDocument
@@ -69,7 +68,7 @@ class SQLiteEngine:
 
         if total <= RANK_LIMIT["sqlite"]:
             return self._ranked(self.expression(match), restrict, offset, limit)
-        # Too many to rank them all: ranked title matches, then the others newest first.
+        # Too many to rank them all: ranked title matches, then the others most recently indexed first.
         title_matches = self.documents(match, columns="search_title")
         if restrict is not None:
             title_matches = title_matches.filter(pk__in=restrict.values("pk"))
@@ -78,13 +77,20 @@ class SQLiteEngine:
         if offset < title_total:
             ids = self._ranked(self.expression(match, columns="search_title"), restrict, offset, limit)
         if len(ids) < limit:
-            others = self.documents(match, exclude_columns="search_title")
-            if restrict is not None:
-                others = others.filter(pk__in=restrict.values("pk"))
-            start = max(0, offset - title_total)
-            newest = others.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
-            ids += list(newest[start : start + limit - len(ids)])
+            others = self.expression(match, exclude_columns="search_title")
+            ids += self._latest(others, restrict, max(0, offset - title_total), limit - len(ids))
         return ids
+
+    def _latest(self, expression, restrict, offset, limit):
+        """Matches most recently indexed first: FTS5 walks its doclists backwards, no sort, no row read."""
+        sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
+        if restrict is not None:
+            restrict_sql, restrict_params = restrict.values("pk").query.sql_with_params()
+            sql += f" AND +rowid IN ({restrict_sql})"
+            params += list(restrict_params)
+        with connection.cursor() as cursor:
+            cursor.execute(sql + " ORDER BY rowid DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
 
     def _ranked(self, expression, restrict, offset, limit):
         if restrict is None:
@@ -113,7 +119,7 @@ class SQLiteEngine:
             "(" + " OR ".join(quoted(prefix) + "*" for prefix in group) + ")" for group in match.prefixes
         )
         expression = f"shown_in : {quoted(language)} AND autocomplete : ({words})"
-        # The newest 200 candidates, ranked: bounded work whatever the number of matches.
+        # The 200 most recently indexed candidates, ranked: bounded work whatever the number of matches.
         sql = (
             f"SELECT rowid FROM (SELECT rowid, rank FROM {SUGGEST_TABLE} WHERE {SUGGEST_TABLE} MATCH %s "
             "ORDER BY rowid DESC LIMIT 200) ORDER BY rank, rowid DESC LIMIT %s"
