@@ -19,7 +19,7 @@ class KnowledgeSource(PageSource):
     vocabularies = KNOWLEDGE_VOCABULARIES
 
     def date(self, page):
-        return page.last_published_at or page.first_published_at
+        return page.last_reviewed  # the content's own date, not the day it was (re)indexed
 
 
 @register

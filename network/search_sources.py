@@ -27,6 +27,9 @@ class OrganisationSource(PageSource):
     def get_queryset(self):
         return super().get_queryset().select_related("zone", "structure_type")
 
+    def date(self, organisation):
+        return None  # a directory entry: its publication date says nothing to a visitor
+
 
 @register
 class CompagnonSource(SearchSource):
@@ -50,6 +53,9 @@ class CompagnonSource(SearchSource):
 
     def body(self, person):
         return [person.organisation.title, person.expertise, person.languages, person.availability]
+
+    def summary(self, person):
+        return person.expertise
 
     def locale(self, person):
         return person.organisation.locale.language_code

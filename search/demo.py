@@ -1,6 +1,16 @@
-"""Demo loader, run last: search documents for everything the other loaders published."""
+"""Demo loader, run last: search documents for everything the other loaders published, and the
+searches an editor proposes to visitors under "Recherches fréquentes" in each language."""
 
 from .indexing import rebuild
+from .models import QueryStat
+
+# French words find the French originals shown in every language; the others, the translations.
+FEATURED_QUERIES = {
+    "fr": ["vélo", "numérique", "logement", "compagnonnage"],
+    "nl": ["fiets", "vélo", "numérique"],
+    "de": ["vélo", "numérique"],
+    "en": ["bicycle", "vélo", "numérique"],
+}
 
 
 def load(loader):
@@ -12,3 +22,8 @@ def load(loader):
 
     total = rebuild(progress=progress)
     loader.progress(f"  {total} documents de recherche")
+    for language, queries in FEATURED_QUERIES.items():
+        for query in queries:
+            QueryStat.objects.update_or_create(
+                locale=language, query_string=query, defaults={"featured": True}
+            )

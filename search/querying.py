@@ -1,32 +1,29 @@
-"""Runs a visitor's query: search backend for relevance, SQL for facets, order and paging.
+"""Runs a visitor's query: an engine for matching and ranking, SQL for facets, date order and paging.
 
-The backend (Wagtail's search API over SearchDocument) only returns the ids of the best
-matches, in relevance order; facets, filters and sorting are then plain SQL over those ids,
-so a page costs the same number of queries whatever the amount of content. When the backend
-fails (search server down, odd query it rejects), a simple `icontains` over the analysed text
-takes over and the page says so.
+The engine (search/fulltext/) gives every matching document shown in the visitor's language as a
+queryset, and the ids of one page, best first. Facets and the count are plain SQL over that
+queryset, so they are exact however many documents match, and a page costs the same number of
+queries whatever the amount of content. If an engine fails, the next one answers (the last one, a
+simple `icontains` match, says so on the page).
 """
 
 import logging
-from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
+from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.search.backends import get_search_backend
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 
 from . import registry
-from .indexing import language_of, stems
+from .fulltext import engines
 from .models import DocumentPublic, DocumentSector, DocumentStructureType, DocumentZone, SearchDocument
-from .text import analyse
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-MAX_MATCHES = 1000
-MAX_TERMS = 12
 
 
 def clean_query(raw):
@@ -35,88 +32,130 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def search_terms(query, locale):
-    """The words sent to the backend: analysed like the documents, operators and symbols dropped."""
-    terms = list(dict.fromkeys(analyse(query, language_of(locale)).split()))[:MAX_TERMS]
-    extra = stems(" ".join(terms), locale).split()
-    return " ".join(dict.fromkeys(terms + extra))
+class DocumentTypeFacet(ChoiceFacet):
+    """Counts rows, not distinct rows: the queryset it counts never repeats a document."""
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        return {row[self.field_name]: row["n"] for row in rows}
+
+
+class DocumentFacet(Facet):
+    """A vocabulary facet of documents: a document carries a term once (indexing.py), so a plain
+    count of the links is exact, and much cheaper than a distinct count over every match."""
+
+    def counts(self, queryset):
+        rows = (
+            self.through.objects.filter(document__in=queryset.order_by().values("pk"))
+            .values("tag__slug")
+            .annotate(n=Count("pk"))
+        )
+        return {row["tag__slug"]: row["n"] for row in rows}
 
 
 def facets():
-    """Type, then the vocabularies: (parameter, label, document link model, M2M field)."""
+    """Type, then the vocabularies (document link model, M2M field): headings from the vocabularies."""
     vocabularies = [
         (DocumentSector, "sectors"),
         (DocumentPublic, "publics"),
         (DocumentZone, "zones"),
         (DocumentStructureType, "structure_types"),
     ]
-    return [ChoiceFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())] + [
-        Facet.of_tags(through, f"{name}__slug", item_field="document") for through, name in vocabularies
+    return [
+        DocumentTypeFacet("type", gettext_lazy("Type de contenu"), "doc_type", registry.type_choices())
+    ] + [
+        DocumentFacet.of_tags(through, f"{name}__slug", item_field="document")
+        for through, name in vocabularies
     ]
 
 
-@dataclass
-class Outcome:
-    ids: list = field(default_factory=list)
-    fallback: bool = False
+def shown_in(language):
+    return SearchDocument.objects.filter(shown_in__contains=f" {language} ")
 
 
-def matching_ids(query, locale, backend=None):
-    """Ids of documents matching `query`, best first (at most MAX_MATCHES)."""
-    documents = SearchDocument.objects.filter(locale=locale)
-    terms = search_terms(query, locale)
-    if not terms:
-        return Outcome()
-    try:
-        backend = backend or get_search_backend()
-        results = backend.search(terms, documents.only("pk"), operator="or")
-        return Outcome([document.pk for document in results[:MAX_MATCHES]])
-    except Exception:  # any backend failure: the database answers instead
-        logger.warning("Moteur de recherche indisponible, repli sur la base de données", exc_info=True)
-        return Outcome(fallback_ids(terms, documents), fallback=True)
+class PageOfIds:
+    """What Paginator needs: the total, and the ids of the one page asked (already fetched)."""
 
+    def __init__(self, total, ids=()):
+        self.total = total
+        self.ids = list(ids)
 
-def fallback_ids(terms, documents):
-    words = terms.split()
-    matches = Q()
-    in_title = Q()
-    for word in words:
-        matches |= Q(search_title__icontains=word) | Q(search_body__icontains=word)
-        in_title |= Q(search_title__icontains=word)
-    ranked = documents.filter(matches).annotate(
-        in_title=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    )
-    return list(ranked.order_by("-in_title", "-date").values_list("pk", flat=True)[:MAX_MATCHES])
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.ids
 
 
 class SearchRun:
     """Everything the result page shows for one request."""
 
-    def __init__(self, query, locale, data, sort="pertinence"):
+    def __init__(self, query, language, data, sort="pertinence", page=1, per_page=10):
         self.query = query
-        self.locale = locale
+        self.language = language
         self.sort = sort
+        self.per_page = per_page
         self.filter = FacetedFilter(facets(), data)
         self.messages = list(self.filter.errors)
         self.fallback = False
-        documents = SearchDocument.objects.filter(locale=locale)
+        self.page_missing = False
+        self.facet_values = []
         if query:
-            outcome = matching_ids(query, locale)
-            self.fallback = outcome.fallback
-            self.relevance = outcome.ids
-            base = documents.filter(pk__in=outcome.ids)
+            self._search(page)
         else:
-            self.relevance = None
-            base = documents if self.filter.selected else documents.none()
-        self.base = base
-        self.facet_values = visible_facets(self.filter.facet_values(base))
-        self.ordered_ids = self._ordered_ids(self.filter.apply(base))
+            base = shown_in(language) if self.filter.selected else SearchDocument.objects.none()
+            self._collect(None, None, base, page)
 
-    def _ordered_ids(self, queryset):
-        if self.relevance is None or self.sort == "date":
-            return list(queryset.order_by("-date", "title").values_list("pk", flat=True))
-        kept = set(queryset.values_list("pk", flat=True))
-        return [pk for pk in self.relevance if pk in kept]
+    def _search(self, page):
+        tried = engines()
+        for number, engine in enumerate(tried):
+            try:
+                with transaction.atomic():  # a failed statement must not spoil the request's transaction
+                    match = engine.prepare(self.query, self.language)
+                    base = engine.documents(match) if match else SearchDocument.objects.none()
+                    self._collect(engine, match, base, page)
+                self.fallback = number > 0 and engine.name == "simple"
+                return
+            except Exception:  # search server down, odd query, missing index: the next engine answers
+                if number == len(tried) - 1:
+                    raise
+                logger.warning(
+                    "Recherche : le moteur %s a échoué, repli sur le suivant", engine.name, exc_info=True
+                )
+
+    def _collect(self, engine, match, base, page):
+        self.facet_values = visible_facets(self.filter.facet_values(base))
+        # The facets' filters alone (no full-text condition): engines rank inside them.
+        restrict = None
+        filtered = base
+        if self.filter.selected:
+            restrict = self.filtered(SearchDocument.objects.all())
+            filtered = self.filtered(base)
+        total = filtered.count()
+        paginator = Paginator(PageOfIds(total), self.per_page)
+        try:
+            number = paginator.validate_number(page)
+        except (PageNotAnInteger, EmptyPage):
+            number = 1
+            self.page_missing = True
+        offset = (number - 1) * self.per_page
+        if engine is None or self.sort == "date":
+            ordered = filtered.order_by(F("date").desc(nulls_last=True), "title").values_list("pk", flat=True)
+            ids = list(ordered[offset : offset + self.per_page])
+        else:
+            ids = engine.ranked_ids(match, restrict, total, offset, self.per_page) if total else []
+        self.page_obj = Paginator(PageOfIds(total, ids), self.per_page).page(number)
+
+    def filtered(self, queryset):
+        """The active facets' filters (FacetedFilter.apply without its DISTINCT: none is needed)."""
+        for facet in self.filter.facets:
+            slugs = self.filter.selected.get(facet.parameter)
+            if slugs:
+                queryset = facet.filter(queryset, slugs)
+        return queryset
 
     @property
     def notice(self):

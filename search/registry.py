@@ -39,12 +39,24 @@ and give `get_queryset()` (the public objects, e.g. people who gave consent), `i
 `vocabularies` maps a document vocabulary ("sectors", "publics", "zones", "structure_types",
 "themes") to an attribute of the object returning tags (a ClusterTaggableManager, a manager or
 a list), or to a callable taking the object. Text returned by `body()` is cleaned of HTML and
-e-mail addresses before it is stored. Then run `manage.py rebuild_search_documents`.
+e-mail addresses before it is stored, one passage per field or paragraph: a result shows the
+passage that best matches the query, or `summary()` (the lead: "summary", "introduction" or
+"description" field of a page) when only its title matches. `date()` is the content's own date
+(a fiche's last review, an event's start; a page's last publication otherwise), if any. Then run
+`manage.py rebuild_search_documents`.
+
+Translatable objects (pages) are grouped with their translations: each language shows one
+document per content, its translation when live, otherwise the French original (indexing.py).
 """
 
 import html
+import re
 
 from django.utils.html import strip_tags
+
+# Block-level ends in rich text: each paragraph, item or heading becomes its own passage.
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr)>|<br\s*/?>", re.IGNORECASE)
+LEAD_FIELDS = ("summary", "introduction", "description")
 
 _sources = {}
 
@@ -77,7 +89,12 @@ class SearchSource:
         return locale.language_code if locale else "fr"
 
     def date(self, obj):
+        """The content's own date (a date or an aware datetime), shown on the result; None: no date."""
         return None
+
+    def summary(self, obj):
+        """The lead shown under the title when no passage of the body matches the query."""
+        return ""
 
     def tags(self, obj):
         """{"sectors": [Sector, ...], ...} from `vocabularies`."""
@@ -87,15 +104,32 @@ class SearchSource:
             result[name] = list(value.all()) if hasattr(value, "all") else list(value or [])
         return result
 
-    def body_text(self, obj):
+    def passages(self, obj):
+        """The body as plain-text passages (one per field or paragraph), without repeats."""
         parts = self.body(obj)
-        if isinstance(parts, str):
-            parts = [parts]
-        return " ".join(html.unescape(strip_tags(str(part))) for part in parts if part)
+        return passages_of(parts if isinstance(parts, list | tuple) else [parts])
+
+    def summary_text(self, obj):
+        lead = passages_of([self.summary(obj)])
+        return " ".join(lead)
+
+
+def passages_of(parts):
+    found = []
+    for part in parts:
+        if not part:
+            continue
+        text = html.unescape(strip_tags(BLOCK_END.sub("\n", str(part))))
+        for line in text.splitlines():
+            line = " ".join(line.split())
+            if line and line not in found:
+                found.append(line)
+    return found
 
 
 class PageSource(SearchSource):
-    """A Wagtail page type: live, publicly viewable pages; the date is the last publication.
+    """A Wagtail page type: live, publicly viewable pages; dated by their last publication unless
+    the type has a date of its own (a fiche's review, an event's start).
 
     `text_fields` names the fields whose text is searched (text, rich text or StreamField).
     """
@@ -127,7 +161,15 @@ class PageSource(SearchSource):
         return page.get_url() or page.url_path
 
     def date(self, page):
+        """The last publication: the only date of a page without one of its own."""
         return page.last_published_at or page.first_published_at
+
+    def summary(self, page):
+        for name in LEAD_FIELDS:
+            value = getattr(page, name, None)
+            if value and isinstance(value, str):
+                return value
+        return page.search_description
 
 
 def register(source_class):

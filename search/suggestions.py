@@ -1,16 +1,20 @@
 """Help when nothing is found, and the autocomplete behind the search box."""
 
 import difflib
+import logging
 
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.search.backends import get_search_backend
 
 from passerelles.vocabularies.models import VOCABULARIES
 
 from . import registry
+from .fulltext import engines
 from .models import SearchDocument
 from .text import fold
+
+logger = logging.getLogger(__name__)
 
 MAX_SUGGESTIONS = 8
 VOCABULARY_CACHE_SECONDS = 300
@@ -23,7 +27,8 @@ def vocabulary_terms(locale):
     if terms is None:
         # The search runs in the visitor's language: labels in that language (French if untranslated).
         labels = [tag.label for model in VOCABULARIES for tag in model.objects.canonical()]
-        titles = SearchDocument.objects.filter(locale=locale).values_list("title", flat=True)[:5000]
+        shown = SearchDocument.objects.filter(shown_in__contains=f" {locale} ")
+        titles = shown.values_list("title", flat=True)[:5000]
         words = {word for title in titles for word in title.split() if len(word) > 3}
         terms = sorted(set(labels) | {word.strip(".,;:!?()«»\"'") for word in words})
         cache.set(key, terms, VOCABULARY_CACHE_SECONDS)
@@ -44,10 +49,6 @@ def did_you_mean(query, locale, limit=5):
     return [by_folded[candidate] for candidate in dict.fromkeys(candidates)][:limit]
 
 
-def popular_queries(limit=6):
-    return [query.query_string for query in Query.get_most_popular()[:limit]]
-
-
 def editors_picks(query):
     """Promoted results chosen by editors for this exact query (wagtail.contrib.search_promotions)."""
     if not query:
@@ -60,18 +61,22 @@ def editors_picks(query):
 
 
 def autocomplete(query, locale):
-    """Up to MAX_SUGGESTIONS documents whose title starts like the query: [{title, url, type}]."""
-    terms = " ".join(fold(query).split()[:6])
-    if not terms:
-        return []
-    documents = SearchDocument.objects.filter(locale=locale)
-    try:
-        found = list(get_search_backend().autocomplete(terms, documents)[:MAX_SUGGESTIONS])
-    except Exception:  # search server down: a prefix match on the analysed title
-        last = terms.split()[-1]
-        found = list(documents.filter(search_title__icontains=last).order_by("-date")[:MAX_SUGGESTIONS])
+    """Up to MAX_SUGGESTIONS documents whose title has a word starting like each word of the
+    query ("reparation v", "velos"), shown in the visitor's language: [{title, url, type}]."""
+    tried = engines()
+    for number, engine in enumerate(tried):
+        try:
+            with transaction.atomic():
+                ids = engine.suggestions(query, locale, MAX_SUGGESTIONS)
+                found = SearchDocument.objects.in_bulk(ids)
+            break
+        except Exception:  # search server down: the next engine answers
+            if number == len(tried) - 1:
+                raise
+            logger.warning("Suggestions : le moteur %s a échoué", engine.name, exc_info=True)
     labels = registry.type_labels()
+    documents = [found[pk] for pk in ids if pk in found]
     return [
         {"title": document.title, "url": document.url, "type": str(labels.get(document.doc_type, ""))}
-        for document in found
+        for document in documents
     ]

@@ -1,21 +1,23 @@
-"""French-aware text analysis shared by indexing and querying: accent folding, light stemming,
-e-mail scrubbing and highlighted excerpts.
+"""Text analysis shared by indexing and querying: accent folding, stemming per language (the
+snowball stemmers of PyStemmer), e-mail scrubbing.
 
-Documents and queries go through the same `analyse()` so that every backend (SQLite FTS5,
-PostgreSQL, Elasticsearch) compares the same folded, lightly stemmed words: "reparation velo"
-finds "réparation vélos" even where the backend itself knows nothing of French.
+Documents and queries go through the same `analyse()` so that the database backends (SQLite FTS5,
+PostgreSQL) compare the same folded, stemmed words: "reparation velo" finds "réparation vélos",
+"repaired" finds "repair" and "fahrrad" finds "Fahrräder", although SQLite knows no language.
+Elasticsearch analyses the raw text itself, one analyser per language (search/backends.py).
 """
 
 import re
 import unicodedata
+from functools import cache, lru_cache
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+import Stemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)
 def fold_char(char):
     """One character, lower-cased and without accent; length kept so positions still match."""
     decomposed = unicodedata.normalize("NFKD", char.lower())
@@ -25,46 +27,48 @@ def fold_char(char):
 
 def fold(text):
     """Lower-cased text without accents, same length as the input (é → e, Œ → œ)."""
-    return "".join(fold_char(char) for char in text or "")
+    return "".join(map(fold_char, text or ""))
+
+
+# Snowball stemmers (PyStemmer) by language code; a language without one is only folded.
+SNOWBALL = {"fr": "french", "nl": "dutch", "de": "german", "en": "english"}
+
+
+@cache
+def stemmer(language):
+    name = SNOWBALL.get(language)
+    return Stemmer.Stemmer(name) if name else None
 
 
 def light_stem(word, language="fr"):
-    """Removes inflexions that never change meaning (plurals, mostly), per language.
-
-    A minimal stemmer in the spirit of Savoy's "minimal French" stemmer used by Lucene: it is
-    cautious on purpose, PostgreSQL's snowball stemmers do the rest where available.
-    """
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if language == "fr":
+    """French plurals first ("velos" → "velo"): the French snowball stemmer keeps the s after a
+    vowel, so without this "vélos" and "vélo" would not meet."""
+    if language == "fr" and len(word) > 3 and not word.isdigit():
         if word.endswith("aux") and len(word) > 5:
             return word[:-3] + "al"
         if word[-1] in "sx":
-            word = word[:-1]
-        return word
-    if language == "en":
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith("ss"):
             return word[:-1]
-        return word
-    if language == "nl":
-        if word.endswith("en") and len(word) > 5:
-            return word[:-2]
-        if word.endswith("s") and len(word) > 4:
-            return word[:-1]
-        return word
-    if language == "de":
-        for ending in ("en", "er", "e", "n", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= 4:
-                return word[: -len(ending)]
-        return word
     return word
 
 
+@lru_cache(maxsize=100_000)
+def stem(word, language="fr"):
+    """The stem of one folded word in `language` (the same on every backend: done here, in Python)."""
+    if len(word) <= 2 or word.isdigit():
+        return word
+    snowball = stemmer(language)
+    word = light_stem(word, language)
+    return snowball.stemWord(word) if snowball else word
+
+
+def tokens(text):
+    """The folded words of a text, in order."""
+    return WORD.findall(fold(text))
+
+
 def words(text, language="fr"):
-    """The folded, lightly stemmed words of a text, in order."""
-    return [light_stem(word, language) for word in WORD.findall(fold(text))]
+    """The folded, stemmed words of a text, in order."""
+    return [stem(word, language) for word in tokens(text)]
 
 
 def analyse(text, language="fr"):
@@ -74,32 +78,3 @@ def analyse(text, language="fr"):
 def scrub_emails(text):
     """Search documents never carry an e-mail address: contact goes through the site's forms."""
     return EMAIL.sub("", text or "")
-
-
-def highlight(text, query, language="fr", length=240):
-    """An excerpt of `text` around the first match of `query`, escaped, matches wrapped in <mark>."""
-    text = " ".join((text or "").split())
-    folded = fold(text)
-    stems = sorted({stem for stem in words(query, language) if len(stem) >= 2}, key=len, reverse=True)
-    matches = []
-    if stems:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.UNICODE)
-        matches = [(m.start(), m.end()) for m in pattern.finditer(folded)]
-    start = 0
-    if matches and matches[0][0] > length // 3:
-        start = text.rfind(" ", 0, matches[0][0] - length // 3) + 1
-    end = min(len(text), start + length)
-    if end < len(text):
-        end = max(text.rfind(" ", start, end), start + 1)
-    pieces = ["… " if start else ""]
-    cursor = start
-    for match_start, match_end in matches:
-        if match_start < cursor or match_end > end:
-            continue
-        pieces.append(escape(text[cursor:match_start]))
-        pieces.append(f"<mark>{escape(text[match_start:match_end])}</mark>")
-        cursor = match_end
-    pieces.append(escape(text[cursor:end]))
-    if end < len(text):
-        pieces.append(" …")
-    return mark_safe("".join(pieces))

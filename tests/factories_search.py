@@ -26,7 +26,7 @@ def make_documents(count, sectors=(), publics=(), title="Atelier vélo {n}", loc
     """`count` indexed search documents tagged with the given vocabulary values (fast: no pages)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from search.indexing import analysed, index_documents
+    from search.indexing import index_documents, link_group
 
     content_type = ContentType.objects.get_for_model(SearchDocument)
     start = SearchDocument.objects.count()
@@ -41,8 +41,7 @@ def make_documents(count, sectors=(), publics=(), title="Atelier vélo {n}", loc
             title=title.format(n=n),
             body=text,
             url=f"/generated/{n}/",
-            search_title=analysed(title.format(n=n), locale),
-            search_body=analysed(text, locale),
         )
+        link_group([document])  # one content in one language: shown where a French original is
         pairs.append((document, {"sectors": list(sectors), "publics": list(publics)}))
     index_documents(pairs)

@@ -14,3 +14,10 @@ class RecommendationSource(PageSource):
     label = _("Recommandation du livre blanc")
     vocabularies = {"themes": "themes"}
     text_fields = ("obstacle", "current_rule", "legal_reference", "proposed_change")
+
+    def date(self, page):
+        status = page.current_status  # the latest step of its follow-up
+        return status.date if status else None
+
+    def summary(self, page):
+        return page.proposed_change

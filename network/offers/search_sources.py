@@ -14,3 +14,6 @@ class OfferSource(PageSource):
     label = _("Offre")
     vocabularies = {"sectors": "sectors", "publics": "publics", "zones": "zones"}
     text_fields = ("summary", "who_can_apply", "prerequisites", "duration", "municipality", "testimonials")
+
+    def date(self, page):
+        return page.start_date

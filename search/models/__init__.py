@@ -6,7 +6,7 @@ from .documents import (
     DocumentZone,
     SearchDocument,
 )
-from .queries import ZeroResultQuery
+from .queries import QueryStat, ZeroResultQuery
 
 __all__ = [
     "DocumentPublic",
@@ -14,6 +14,7 @@ __all__ = [
     "DocumentStructureType",
     "DocumentTheme",
     "DocumentZone",
+    "QueryStat",
     "SearchDocument",
     "ZeroResultQuery",
 ]

@@ -1,9 +1,20 @@
 """One denormalised search document per public object, whatever its type.
 
 Each registered search source (search/registry.py) turns an object into a document; the search
-page then queries one model, with one set of facets, and one index. `search_title` and
-`search_body` hold the analysed text (accent-folded, lightly stemmed, and on PostgreSQL the
-language's own snowball stems); `title` and `body` keep the original text for display.
+page then queries one model, with one set of facets, and one index.
+
+- `title`, `body` (passages separated by new lines) and `summary` keep the text for display,
+  in the document's `locale` (its language);
+- `shown_in` lists the languages whose visitors see this document (" fr nl de "): a French
+  original is shown in every language that has no live translation of it, a translation only in
+  its own, so a search lists each content once, in the visitor's language when it exists;
+- a translation also carries its French original's text (`original_title`, `original_body`),
+  so a Dutch visitor typing "vélo" finds the Dutch translation of a French fiche about bikes;
+- `search_title`, `search_body` and `autocomplete` hold the analysed text (search/text.py) that
+  the database backends match: stems in the document's language, and in French for the original.
+
+The full-text indexes over them (SQLite FTS5 tables, PostgreSQL tsvector columns with GIN indexes)
+are created by migration 0002 and queried by search/fulltext/.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,29 +24,36 @@ from wagtail.search import index
 
 from passerelles.vocabularies.models import Public, Sector, StructureType, Theme, Zone
 
+from ..backends import analyses_text_itself, language_codes
+
 
 class SearchDocument(index.Indexed, models.Model):
     source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     source_id = models.CharField(max_length=64)
     doc_type = models.CharField(_("type"), max_length=40, db_index=True)
     locale = models.CharField(_("langue"), max_length=10, db_index=True)
+    shown_in = models.CharField(_("montré en"), max_length=100, default=" fr ", db_index=True)
     title = models.CharField(_("titre"), max_length=500)
+    summary = models.TextField(_("résumé"), blank=True)
     body = models.TextField(_("texte"), blank=True)
+    original_title = models.CharField(_("titre de l’original"), max_length=500, blank=True)
+    original_body = models.TextField(_("texte de l’original"), blank=True)
     url = models.CharField(_("adresse"), max_length=500)
     date = models.DateTimeField(_("date"), null=True, blank=True, db_index=True)
     search_title = models.TextField(blank=True)
     search_body = models.TextField(blank=True)
+    autocomplete = models.TextField(blank=True)
     sectors = models.ManyToManyField(Sector, through="DocumentSector", related_name="+")
     publics = models.ManyToManyField(Public, through="DocumentPublic", related_name="+")
     zones = models.ManyToManyField(Zone, through="DocumentZone", related_name="+")
     structure_types = models.ManyToManyField(StructureType, through="DocumentStructureType", related_name="+")
     themes = models.ManyToManyField(Theme, through="DocumentTheme", related_name="+")
 
-    # Only the analysed copies are indexed: the backend sees folded words on both sides.
+    # Database backends: the analysed copies (the same words on both sides, see search/text.py).
     search_fields = [
         index.SearchField("search_title", boost=5),
         index.SearchField("search_body"),
-        index.AutocompleteField("search_title"),
+        index.AutocompleteField("autocomplete"),
         index.FilterField("doc_type"),
         index.FilterField("locale"),
         index.FilterField("date"),
@@ -50,6 +68,38 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def get_search_fields(cls):
+        """Elasticsearch analyses raw text itself, one analyser per language: it gets one title and
+        one text field per language (search/backends.py names their analysers)."""
+        fields = super().get_search_fields()
+        if not analyses_text_itself():
+            return fields
+        return fields + [
+            field
+            for code in language_codes()
+            for field in (
+                index.SearchField(f"title_{code}", boost=5, es_extra={"analyzer": f"passerelles_{code}"}),
+                index.SearchField(f"text_{code}", es_extra={"analyzer": f"passerelles_{code}"}),
+            )
+        ]
+
+    def text_in(self, language, part):
+        """Raw `part` ("title" or "body") of this document written in `language`, for Elasticsearch."""
+        own = getattr(self, part) if self.locale == language else ""
+        original = getattr(self, f"original_{part}") if language == "fr" and self.locale != "fr" else ""
+        return " ".join(text for text in (own, original) if text)
+
+
+def _add_language_methods():
+    """title_fr(), text_fr(), title_nl()…: the per-language values of get_search_fields()."""
+    for code in language_codes():
+        setattr(SearchDocument, f"title_{code}", lambda self, code=code: self.text_in(code, "title"))
+        setattr(SearchDocument, f"text_{code}", lambda self, code=code: self.text_in(code, "body"))
+
+
+_add_language_methods()
 
 
 class DocumentTag(models.Model):

@@ -1,0 +1,81 @@
+"""PostgreSQL full text, below Wagtail's API: GIN indexes and ts_rank on a bounded set.
+
+The tsvector columns of schema.py hold the site's analysed text (`simple` configuration): the
+GIN index finds the matches, `ts_rank` orders at most RANK_LIMIT of them (beyond that, the title
+matches are ranked and the others follow, most recently indexed first), and only the ids of one page come back.
+"""
+
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+from ..models import SearchDocument
+from .terms import RANK_LIMIT, match_for
+
+
+def lexeme(term):
+    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def shown_in(language):
+    return SearchDocument.objects.filter(shown_in__contains=f" {language} ")
+
+
+class PostgresEngine:
+    name = "postgresql"
+
+    def prepare(self, query, language):
+        return match_for(query, language)
+
+    def tsquery(self, match):
+        return " | ".join(lexeme(term) for term in match.terms)
+
+    def _condition(self, match, column="search_vector"):
+        return RawSQL(
+            f"{column} @@ to_tsquery('simple', %s)", [self.tsquery(match)], output_field=BooleanField()
+        )
+
+    def documents(self, match, column="search_vector"):
+        return shown_in(match.language).filter(self._condition(match, column))
+
+    def ranked_ids(self, match, restrict, total, offset, limit):
+        if total <= RANK_LIMIT["postgresql"]:
+            return self._ranked(match, self.documents(match), restrict, offset, limit)
+        title_matches = self.documents(match, column="title_vector")
+        if restrict is not None:
+            title_matches = title_matches.filter(pk__in=restrict.values("pk"))
+        title_total = title_matches.count()
+        ids = []
+        if offset < title_total:
+            ids = self._ranked(match, title_matches, None, offset, limit)
+        if len(ids) < limit:
+            others = self.documents(match).exclude(self._condition(match, "title_vector"))
+            if restrict is not None:
+                others = others.filter(pk__in=restrict.values("pk"))
+            start = max(0, offset - title_total)
+            latest = others.order_by("-pk").values_list("pk", flat=True)  # the primary key, read backwards
+            ids += list(latest[start : start + limit - len(ids)])
+        return ids
+
+    def _ranked(self, match, documents, restrict, offset, limit):
+        if restrict is not None:
+            documents = documents.filter(pk__in=restrict.values("pk"))
+        rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [self.tsquery(match)])
+        ordered = documents.annotate(relevance=rank).order_by("-relevance", "-pk")
+        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+
+    def suggestions(self, query, language, limit):
+        match = match_for(query, language)
+        if not match:
+            return []
+        tsquery = " & ".join(
+            "(" + " | ".join(lexeme(prefix) + ":*" for prefix in group) + ")" for group in match.prefixes
+        )
+        sql = (
+            "SELECT id FROM (SELECT id, suggest_vector FROM search_searchdocument "
+            "WHERE suggest_vector @@ to_tsquery('simple', %s) AND shown_in LIKE %s ORDER BY id DESC LIMIT 200) "
+            "AS candidates ORDER BY ts_rank(suggest_vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [tsquery, f"% {language} %", tsquery, limit])
+            return [row[0] for row in cursor.fetchall()]

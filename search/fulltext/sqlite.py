@@ -1,0 +1,127 @@
+"""SQLite FTS5, below Wagtail's API: ranking inside the index, then join back by id.
+
+Wagtail's database backend ranks with a correlated subquery that runs bm25 once per matching
+row (seconds at 10,000 documents). Here the ranking happens inside the FTS5 table of schema.py:
+`MATCH … ORDER BY rank LIMIT n` (bm25, title weighing five times the body), and only the ids of
+one page come back. Which language sees a document is part of the MATCH (`shown_in : "nl"`).
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from ..models import SearchDocument
+from .schema import FTS_TABLE, SUGGEST_TABLE
+from .terms import RANK_LIMIT, match_for
+
+MATCHES_TABLE = "temp.search_request_matches"
+_available = {}
+
+
+def quoted(term):
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SQLiteEngine:
+    name = "sqlite"
+
+    @classmethod
+    def if_available(cls):
+        key = connection.settings_dict["NAME"]
+        if key not in _available:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name IN (%s, %s)", [FTS_TABLE, SUGGEST_TABLE]
+                )
+                _available[key] = cursor.fetchone()[0] == 2
+        return cls() if _available[key] else None
+
+    def prepare(self, query, language):
+        return match_for(query, language)
+
+    def expression(self, match, columns="search_title search_body", exclude_columns=None):
+        alternatives = " OR ".join(quoted(term) for term in match.terms)
+        expression = f"shown_in : {quoted(match.language)} AND {{{columns}}} : ({alternatives})"
+        if exclude_columns:
+            expression += f" NOT {{{exclude_columns}}} : ({alternatives})"
+        return expression
+
+    def _matching(self, expression):
+        return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
+
+    def documents(self, match, **columns):
+        if columns:
+            return SearchDocument.objects.filter(pk__in=self._matching(self.expression(match, **columns)))
+        # Every match, once per request, into a temporary table: the count and each facet then read
+        # it instead of running the MATCH again (six times faster at 10,000 documents).
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id INTEGER PRIMARY KEY)")
+            cursor.execute(f"DELETE FROM {MATCHES_TABLE}")
+            cursor.execute(
+                f"INSERT INTO {MATCHES_TABLE} (id) SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self.expression(match)],
+            )
+        return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
+
+    def ranked_ids(self, match, restrict, total, offset, limit):
+        """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""
+        if total <= RANK_LIMIT["sqlite"]:
+            return self._ranked(self.expression(match), restrict, offset, limit)
+        # Too many to rank them all: ranked title matches, then the others most recently indexed first.
+        title_matches = self.documents(match, columns="search_title")
+        if restrict is not None:
+            title_matches = title_matches.filter(pk__in=restrict.values("pk"))
+        title_total = title_matches.count()
+        ids = []
+        if offset < title_total:
+            ids = self._ranked(self.expression(match, columns="search_title"), restrict, offset, limit)
+        if len(ids) < limit:
+            others = self.expression(match, exclude_columns="search_title")
+            ids += self._latest(others, restrict, max(0, offset - title_total), limit - len(ids))
+        return ids
+
+    def _latest(self, expression, restrict, offset, limit):
+        """Matches most recently indexed first: FTS5 walks its doclists backwards, no sort, no row read."""
+        sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
+        if restrict is not None:
+            restrict_sql, restrict_params = restrict.values("pk").query.sql_with_params()
+            sql += f" AND +rowid IN ({restrict_sql})"
+            params += list(restrict_params)
+        with connection.cursor() as cursor:
+            cursor.execute(sql + " ORDER BY rowid DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _ranked(self, expression, restrict, offset, limit):
+        if restrict is None:
+            # `rank` lets FTS5 sort inside the index (bm25 weights set by schema.py).
+            sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
+            params = [expression, limit, offset]
+        else:
+            # With filters, bm25 runs only on the rows the filters keep. "+rowid" keeps SQLite from
+            # handing the list to FTS5 as rowid lookups (one MATCH per id: seconds).
+            restrict_sql, restrict_params = restrict.values("pk").query.sql_with_params()
+            sql = (
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({restrict_sql}) "
+                f"ORDER BY bm25({FTS_TABLE}, 0.0, 5.0, 1.0) LIMIT %s OFFSET %s"
+            )
+            params = [expression, *restrict_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def suggestions(self, query, language, limit):
+        """Documents whose title has a word starting like each word of the query."""
+        match = match_for(query, language)
+        if not match:
+            return []
+        words = " AND ".join(
+            "(" + " OR ".join(quoted(prefix) + "*" for prefix in group) + ")" for group in match.prefixes
+        )
+        expression = f"shown_in : {quoted(language)} AND autocomplete : ({words})"
+        # The 200 most recently indexed candidates, ranked: bounded work whatever the number of matches.
+        sql = (
+            f"SELECT rowid FROM (SELECT rowid, rank FROM {SUGGEST_TABLE} WHERE {SUGGEST_TABLE} MATCH %s "
+            "ORDER BY rowid DESC LIMIT 200) ORDER BY rank, rowid DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, limit])
+            return [row[0] for row in cursor.fetchall()]
