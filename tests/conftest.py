@@ -63,6 +63,13 @@ class DemoTransaction:
             cls.atomic = None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _mail_through_the_outbox(django_test_environment):
+    """Django's test setup swaps EMAIL_BACKEND for locmem: put the outbox back in front of it
+    (its delivery backend, locmem, still fills django.core.mail.outbox)."""
+    settings.EMAIL_BACKEND = "passerelles.outbox.backend.OutboxBackend"
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Each test starts with empty caches: rows a previous test rolled back are not remembered."""

@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "passerelles",
     "passerelles.vocabularies",
+    "passerelles.outbox",
     "knowledge",
     "knowledge.livreblanc",
     "network",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,8 +184,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # configuration); Elasticsearch/OpenSearch with French analysers when SEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_BACKEND"))
 
-# E-mail: console in development, SMTP from the environment in production.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail: every message goes to the outbox (stored, then sent by the `outbox` task worker with
+# retries); the worker hands it to OUTBOX_DELIVERY_BACKEND: SMTP from the environment in
+# production, the console in development.
+EMAIL_BACKEND = "passerelles.outbox.backend.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "10"))
+OUTBOX_RETRY_SECONDS = int(env("OUTBOX_RETRY_SECONDS", "60"))  # doubles after each failure
+OUTBOX_KEEP_SENT_DAYS = int(env("OUTBOX_KEEP_SENT_DAYS", "30"))  # then a sent mail is deleted
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -191,6 +201,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Passerelles <noreply@passerelles.be>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (django-tasks). Wagtail's own tasks (search and reference index updates) run
+# at once, in the request, as before; the outbox's deliveries are rows in the database, run by
+# `manage.py db_worker --backend outbox` (started by `make run`; a service in production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Security defaults, relaxed only in dev.py and test.py.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
