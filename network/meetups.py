@@ -1,11 +1,10 @@
 """The life of a meetup request: save, notify the compagnon with signed links, answer, expire.
 
-Links carry a signed token (django.core.signing, no login needed). The request row is saved
-before any e-mail is sent; when sending fails the row stays, flagged for the coordinators.
+Links carry a signed token (django.core.signing, no login needed). E-mails go to the outbox
+(passerelles.outbox): stored with the request, sent by the worker, retried while the mail server
+is down; the administrators see there what is pending or failed.
 """
 
-import logging
-import smtplib
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -19,11 +18,8 @@ from django.utils.translation import gettext as _
 
 from .models.meetups import MeetupRequest, MeetupStatus
 
-logger = logging.getLogger(__name__)
-
 TOKEN_SALT = "network.meetup-answer"
 ACTIONS = {"accept": MeetupStatus.ACCEPTED, "decline": MeetupStatus.DECLINED}
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def expiry_days():
@@ -80,20 +76,14 @@ def create_request(form, person, source_page=None):
 
 
 def notify_person(meetup, links):
-    """E-mails the compagnon; returns False (and flags the request) when the mail cannot go out."""
+    """E-mails the compagnon (through the outbox: a mail server that is down delays it, no more)."""
     context = {"meetup": meetup, "links": links, "expiry_days": expiry_days()}
-    try:
-        send_mail(
-            _("Demande de rencontre de %(name)s (Passerelles)") % {"name": meetup.requester_name},
-            render_to_string("network/emails/meetup_to_person.txt", context),
-            None,
-            [meetup.person.email],
-        )
-    except MAIL_ERRORS:
-        logger.exception("Meetup request %s: notification to the compagnon failed", meetup.pk)
-        meetup.notification_failed = True
-        meetup.save(update_fields=["notification_failed"])
-        return False
+    send_mail(
+        _("Demande de rencontre de %(name)s (Passerelles)") % {"name": meetup.requester_name},
+        render_to_string("network/emails/meetup_to_person.txt", context),
+        None,
+        [meetup.person.email],
+    )
     meetup.notified_at = timezone.now()
     meetup.notification_failed = False
     meetup.save(update_fields=["notified_at", "notification_failed"])
@@ -103,7 +93,7 @@ def notify_person(meetup, links):
 def expire(meetup, changed_by):
     meetup.status = MeetupStatus.EXPIRED
     meetup.save(changed_by=changed_by, note=_("Pas de réponse dans le délai."))
-    _send_quietly(
+    _send(
         _("Votre demande de rencontre est restée sans réponse (Passerelles)"),
         "network/emails/meetup_expired_to_requester.txt",
         {"meetup": meetup},
@@ -112,13 +102,13 @@ def expire(meetup, changed_by):
 
 
 def answer(meetup, action, message=""):
-    """Records the compagnon's answer and tells the requester; the answer stays even if mail fails."""
+    """Records the compagnon's answer and tells the requester."""
     meetup.status = ACTIONS[action]
     meetup.response_message = message
     meetup.answered_at = timezone.now()
     meetup.save(changed_by=_("le compagnon (lien signé)"))
     context = {"meetup": meetup}
-    _send_quietly(
+    _send(
         _("Réponse à votre demande de rencontre (Passerelles)"),
         "network/emails/meetup_answer_to_requester.txt",
         context,
@@ -126,7 +116,7 @@ def answer(meetup, action, message=""):
     )
     if meetup.status == MeetupStatus.ACCEPTED and meetup.person:
         # Only now does the compagnon get the requester's address, to organise the meeting.
-        _send_quietly(
+        _send(
             _("Coordonnées de %(name)s (Passerelles)") % {"name": meetup.requester_name},
             "network/emails/meetup_accepted_to_person.txt",
             context,
@@ -134,10 +124,5 @@ def answer(meetup, action, message=""):
         )
 
 
-def _send_quietly(subject, template, context, recipient):
-    try:
-        send_mail(subject, render_to_string(template, context), None, [recipient])
-    except MAIL_ERRORS:
-        logger.exception("Meetup e-mail to %s failed", template)
-        return False
-    return True
+def _send(subject, template, context, recipient):
+    send_mail(subject, render_to_string(template, context), None, [recipient])

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from network import meetups
 from network.models import MeetupRequest, MeetupStatus
+from passerelles.outbox.models import MailStatus, OutgoingMail
 from tests.factories_network import (
     DirectoryPageFactory,
     MeetupRequestFactory,
@@ -182,24 +183,26 @@ def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(
 
 
 def test_a_failing_mail_server_loses_nothing(client, directory, person, settings):
-    settings.EMAIL_BACKEND = "tests.test_network_meetups.FailingEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "tests.test_network_meetups.FailingEmailBackend"
     response = client.post(profile_url(directory, person), valid_data())
     html = response.content.decode()
     assert response.status_code == 200
     assert "Merci, votre demande est bien enregistrée" in html
-    assert "n’a pas pu partir tout de suite" in html
     meetup = MeetupRequest.objects.get()
-    assert meetup.notification_failed and meetup.notified_at is None
     assert meetup.message.startswith("Nous démarrons")
+    waiting = OutgoingMail.objects.get(to=[person.email])
+    assert waiting.status == MailStatus.PENDING and "refuse la connexion" in waiting.last_error
 
 
 def test_a_failing_mail_server_keeps_the_answer(client, directory, person, settings):
     meetup = MeetupRequestFactory(person=person)
     links = meetups.answer_links(meetup, directory, None)
-    settings.EMAIL_BACKEND = "tests.test_network_meetups.FailingEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "tests.test_network_meetups.FailingEmailBackend"
     client.post(links["accept"], {})
     meetup.refresh_from_db()
     assert meetup.status == MeetupStatus.ACCEPTED
+    waiting = OutgoingMail.objects.filter(status=MailStatus.PENDING)
+    assert {address for mail_ in waiting for address in mail_.to} == {meetup.requester_email, person.email}
 
 
 def test_rate_limit_refuses_the_nth_post_and_keeps_the_text(client, directory, person, settings):
