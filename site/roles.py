@@ -54,6 +54,7 @@ ADMINISTRATOR_APPS = [
     "search",
     "passerelles",
     "vocabularies",
+    "outbox",  # its policy grants only "view" (and retry): stored mails are never edited
     "wagtaildocs",
     "wagtailimages",
     "wagtailsearchpromotions",

@@ -4,17 +4,21 @@ mails leave once the server is back (a real SMTP server, aiosmtpd, and the real 
 import re
 import time
 from datetime import timedelta
+from io import StringIO
 from urllib.parse import unquote
 
 import icalendar
 import pytest
 from django.core import mail
+from django.core.mail import send_mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from network.events.models import Registration
 from network.events.models.registration import RegistrationStatus
 from network.models import MeetupRequest
+from passerelles import privacy
 from passerelles.outbox.models import MailStatus, OutgoingMail
 from tests.factories_events import AgendaPageFactory, CalendarPageFactory, EventPageFactory
 from tests.factories_network import (
@@ -178,3 +182,77 @@ def test_workflow_notifications_go_through_the_outbox(client, home):
     assert to_moderators.exists()
     assert {mail_.status for mail_ in to_moderators} == {MailStatus.SENT}
     assert any("moderation@example.org" in message.to for message in mail.outbox)
+
+
+FAILING = "tests.test_network_meetups.FailingEmailBackend"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def failed_mail(settings, attempts_allowed=1):
+    settings.OUTBOX_DELIVERY_BACKEND, settings.OUTBOX_MAX_ATTEMPTS = FAILING, attempts_allowed
+    send_mail("Votre inscription", "Bonjour Julie, voici le lien d’annulation.", None, ["julie@example.org"])
+    settings.OUTBOX_DELIVERY_BACKEND = LOCMEM
+    return OutgoingMail.objects.get(recipients="julie@example.org")
+
+
+@pytest.mark.django_db
+def test_only_administrators_see_the_outbox_and_retry_a_failed_mail(client, home, settings):
+    world = build_world(home)
+    stored = failed_mail(settings)
+    assert stored.status == MailStatus.FAILED and "refuse la connexion" in stored.last_error
+    index = reverse("courriels-sortants:index")
+    inspect = reverse("courriels-sortants:inspect", args=(stored.pk,))
+    retry = reverse("courriels-sortants:retry", args=(stored.pk,))
+    edit = reverse("courriels-sortants:edit", args=(stored.pk,))
+
+    for url in (index, inspect, retry):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    for name in ("membre", "coordination", "moderation"):
+        client.force_login(world.users[name])
+        for url in (index, inspect, retry, edit):
+            response = client.get(url, follow=True)
+            assert "julie@example.org" not in response.content.decode(), (name, url)
+        client.post(retry)
+        assert OutgoingMail.objects.get().status == MailStatus.FAILED
+
+    client.force_login(world.users["administration"])
+    listing = client.get(index).content.decode()
+    assert "Votre inscription" in listing and "julie@example.org" in listing and "Échec" in listing
+    details = client.get(inspect).content.decode()
+    assert "Bonjour Julie" in details and "refuse la connexion" in details and retry in details
+    assert client.get(edit).status_code == 302  # read-only, even for administrators
+    assert "Oui, réessayer" in client.get(retry).content.decode()
+    assert client.post(retry).status_code == 302
+    stored.refresh_from_db()
+    assert stored.status == MailStatus.SENT
+    assert [message.to for message in mail.outbox] == [["julie@example.org"]]
+
+
+@pytest.mark.django_db
+def test_the_scheduled_retry_sends_what_is_due(settings):
+    stored = failed_mail(settings, attempts_allowed=5)
+    assert stored.status == MailStatus.PENDING and stored.next_attempt_at > timezone.now()
+    call_command("retry_outbox", stdout=StringIO())
+    assert OutgoingMail.objects.get().status == MailStatus.PENDING  # not due yet
+    OutgoingMail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    out = StringIO()
+    call_command("retry_outbox", stdout=out)
+    assert "1 courriel(s) remis dans la file" in out.getvalue()
+    assert OutgoingMail.objects.get().status == MailStatus.SENT and len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_stored_mails_follow_the_retention_rules(settings):
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    send_mail("Ancien", "Texte", None, ["ancien@example.org"])
+    send_mail("Récent", "Texte", None, ["recent@example.org"])
+    old_failure = failed_mail(settings)
+    OutgoingMail.objects.filter(subject="Ancien").update(sent_at=timezone.now() - timedelta(days=31))
+    OutgoingMail.objects.filter(pk=old_failure.pk).update(created_at=timezone.now() - timedelta(days=3 * 365))
+    assert "Ancien" in str(privacy.export_person("ANCIEN@example.org"))
+
+    call_command("anonymise_personal_data", stdout=StringIO())
+    assert list(OutgoingMail.objects.values_list("subject", flat=True)) == ["Récent"]
+    privacy.erase_person("recent@example.org")
+    assert not OutgoingMail.objects.exists()
