@@ -34,12 +34,16 @@ demo: install ## Migrate, load the demo content, rebuild the search index (safe 
 	@$(MANAGE) migrate_with_progress --noinput
 	@$(MANAGE) load_demo
 
-run: demo ## Install, load the demo and serve on http://127.0.0.1:8000
+run: demo ## Install, load the demo and serve on http://127.0.0.1:8000 (with the e-mail worker)
 	@echo ""
 	@echo "  Passerelles : http://$(HOST):$(PORT)/   administration : http://$(HOST):$(PORT)/admin/"
 	@echo "  Identifiant : admin   mot de passe : passerelles-demo"
 	@echo "  (aussi : membre, coordination, moderation — même mot de passe)"
+	@echo "  Les e-mails passent par la file d’envoi et s’affichent ici (worker db_worker)."
 	@echo ""
+	@# The outbox's worker runs beside the server and stops with it (Ctrl+C, or the server exits).
+	@$(MANAGE) db_worker --backend outbox --interval 2 --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: ## Install and run the whole suite on SQLite, then on PostgreSQL (browser tests in Chromium)
