@@ -5,20 +5,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
-
 from .models.consultation import Contribution
 
 
-def all_contributions(user, contributions):
-    """Whoever moderates the consultation (the model permission) sees every contribution."""
-    return contributions
-
-
-personal_data_policy(Contribution, all_contributions)
-
-
-class ContributionViewSet(PersonalDataViewSetMixin, SnippetViewSet):
+class ContributionViewSet(SnippetViewSet):
     model = Contribution
     icon = "comment"
     menu_label = _("Contributions au livre blanc")
@@ -42,7 +32,7 @@ class ContributionViewSet(PersonalDataViewSetMixin, SnippetViewSet):
         FieldPanel("text"),
     ]
 
-    def get_base_queryset(self, request):
+    def get_queryset(self, request):
         return Contribution.objects.select_related("recommendation")
 
 
