@@ -20,6 +20,12 @@ class PasserellesConfig(AppConfig):
         post_migrate.connect(create_cache_table, sender=self)
 
 
+# The table of the database cache, production's default (settings/base.py).
+DATABASE_CACHE_TABLE = "passerelles_cache"
+
+
 def create_cache_table(using="default", **kwargs):
-    """The database cache (production's default) gets its table with `migrate`, no extra step."""
+    """The database cache gets its table with `migrate`, whatever cache these settings use: no
+    extra deployment step, and switching a running site to it needs no command."""
+    call_command("createcachetable", DATABASE_CACHE_TABLE, database=using, verbosity=0)
     call_command("createcachetable", database=using, verbosity=0)
