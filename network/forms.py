@@ -19,6 +19,12 @@ def reject_html(value):
     return value
 
 
+DUPLICATE_REQUEST = _(
+    "Vous avez déjà envoyé cette demande à cette personne : elle est bien enregistrée, "
+    "inutile de la renvoyer."
+)
+
+
 class MeetupRequestForm(forms.ModelForm):
     # Honeypot: hidden from people, filled by naive bots; a filled value discards the request.
     site_web = forms.CharField(
@@ -94,7 +100,18 @@ class MeetupRequestForm(forms.ModelForm):
             self.add_error("date_to", _("La dernière date doit suivre la première."))
         if end and end > timezone.localdate() + timedelta(days=MAX_DAYS_AHEAD):
             self.add_error("date_to", _("Choisissez une date dans l'année qui vient."))
+        if self.is_duplicate(cleaned):
+            raise forms.ValidationError(DUPLICATE_REQUEST, code="duplicate")
         return cleaned
+
+    def is_duplicate(self, cleaned):
+        """The same message from the same address to the same compagnon: a double post."""
+        email, message = cleaned.get("requester_email"), cleaned.get("message")
+        if self.person is None or not email or not message:
+            return False
+        return MeetupRequest.objects.filter(
+            person=self.person, requester_email__iexact=email, message=message
+        ).exists()
 
     @property
     def is_spam(self):

@@ -9,8 +9,8 @@ administrators: for them
   structure, never another's, whatever the URL; Wagtail's own page permissions still decide who
   may add pages where and nobody but moderators publishes;
 - listings and the admin search: `OwnershipPagePermissionPolicy` hides other structures' pages;
-- snippets (compagnons): the hooks in `network/wagtail_hooks.py` refuse another structure's
-  records and the viewset lists only theirs;
+- snippets (compagnons): the personal-data policy (`passerelles.personal_data_admin`, with the
+  scope in `network/wagtail_hooks.py`) keeps other structures' people out of every admin view;
 - forms: `OwnedContentForm` offers only their structures in the `organisation` field.
 """
 

@@ -5,11 +5,11 @@ practice page can add a route of its own ("rencontrer une structure qui la prati
 calls it with the person chosen among `compagnons_who_can_show(page)`.
 """
 
-from django.conf import settings
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+
+from passerelles.abuse import over_limit, setting
 
 from . import meetups
 from .forms import MeetupAnswerForm, MeetupRequestForm
@@ -18,7 +18,13 @@ RATE_GROUP = "network:meetup-request"
 
 
 def meetup_rate():
-    return getattr(settings, "MEETUP_RATE_LIMIT", "5/h")
+    """Per client address: generous, an EPN's shared connection sends for several people."""
+    return setting("MEETUP_RATE_LIMIT", "20/h")
+
+
+def meetup_email_rate():
+    """Per requester e-mail and compagnon: strict, the same person asking again and again."""
+    return setting("MEETUP_EMAIL_RATE_LIMIT", "3/h")
 
 
 def meetup_request_view(request, person, directory, template_name, context, source_page=None):
@@ -30,8 +36,13 @@ def meetup_request_view(request, person, directory, template_name, context, sour
     form = MeetupRequestForm(person=person)
     if request.method == "POST":
         form = MeetupRequestForm(request.POST, person=person)
-        if is_ratelimited(
-            request, group=RATE_GROUP, key="ip", rate=meetup_rate(), method="POST", increment=True
+        if over_limit(
+            request,
+            RATE_GROUP,
+            ip_rate=meetup_rate(),
+            email=request.POST.get("requester_email", ""),
+            target=person.pk,
+            email_rate=meetup_email_rate(),
         ):
             # The form stays bound: the visitor keeps everything typed and can send it later.
             context["rate_limited"] = True

@@ -2,35 +2,48 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
+
 from .models import MeetupRequest, OrganisationMembership, Person
-from .ownership import is_restricted_to_own_organisation, organisation_ids_of, user_owns
+from .ownership import is_restricted_to_own_organisation, organisation_ids_of
 from .panels import StatusHistoryPanel
 
 
-class PersonViewSet(SnippetViewSet):
+def own_structures_people(user, people):
+    """Members see (and open, copy, choose, export...) their own structures' compagnons only:
+    another structure's people, consenting or not, stay out of every admin view."""
+    if is_restricted_to_own_organisation(user):
+        return people.filter(organisation_id__in=organisation_ids_of(user))
+    return people
+
+
+def all_requests(user, requests):
+    """Meetup requests: whoever holds the model permission (coordinators) follows them all."""
+    return requests
+
+
+personal_data_policy(Person, own_structures_people)
+personal_data_policy(MeetupRequest, all_requests)
+
+
+class PersonViewSet(PersonalDataViewSetMixin, SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Compagnons")
     list_display = ["name", "role", "organisation", "consent_given", "consent_date"]
     list_filter = ["consent_given", "organisation__zone"]
     search_fields = ["name", "role", "expertise"]
-    search_backend_name = None  # a plain database match, which respects the ownership filter below
     ordering = ["name"]
 
-    def get_queryset(self, request):
-        """Members list (and search) their own structures' compagnons only."""
-        people = Person.objects.select_related("organisation")
-        if is_restricted_to_own_organisation(request.user):
-            return people.filter(organisation_id__in=organisation_ids_of(request.user))
-        return people
+    def get_base_queryset(self, request):
+        return Person.objects.select_related("organisation")
 
 
-class MeetupRequestViewSet(SnippetViewSet):
+class MeetupRequestViewSet(PersonalDataViewSetMixin, SnippetViewSet):
     model = MeetupRequest
     icon = "mail"
     menu_label = _("Demandes de rencontre")
@@ -114,25 +127,6 @@ def name_who_changed_the_status(request, instance):
         if latest and latest.changed_by == str(_("administration")):
             latest.changed_by = request.user.get_full_name() or request.user.get_username()
             latest.save(update_fields=["changed_by"])
-
-
-def refuse_other_structures(request, instances):
-    owned = [instance for instance in instances if isinstance(instance, Person)]
-    if is_restricted_to_own_organisation(request.user) and any(
-        not user_owns(request.user, person.organisation_id) for person in owned
-    ):
-        return permission_denied(request)
-    return None
-
-
-@hooks.register("before_edit_snippet")
-def refuse_editing_another_structures_person(request, instance):
-    return refuse_other_structures(request, [instance])
-
-
-@hooks.register("before_delete_snippet")
-def refuse_deleting_another_structures_person(request, instances):
-    return refuse_other_structures(request, instances)
 
 
 @hooks.register("after_edit_snippet")

@@ -11,11 +11,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import urls as search_urls
 
 from . import views
+from .admin_throttle import ThrottledPasswordResetView
 
 handler404 = "passerelles.views.page_not_found"
 handler500 = "passerelles.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own: the same URL and name, with a limit on the mails it sends.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),

@@ -8,7 +8,12 @@ from network.events.permissions import ensure_coordinators_group
 from network.models import OrganisationMembership
 from passerelles.roles import ADMINISTRATORS, COORDINATORS, MEMBERS, MODERATORS, ensure_roles
 from tests.factories import StandardPageFactory
-from tests.factories_events import AgendaPageFactory, CalendarPageFactory, EventPageFactory
+from tests.factories_events import (
+    AgendaPageFactory,
+    CalendarPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+)
 from tests.factories_knowledge import FicheActionPageFactory, KnowledgeIndexPageFactory
 from tests.factories_livreblanc import ContributionFactory, build_white_paper
 from tests.factories_network import (
@@ -44,6 +49,12 @@ class World:
     contribution: object
     sector: object
     users: dict
+    # Personal data outside each role's reach (another structure, another calendar...).
+    hidden_person: object = None
+    other_meetup_request: object = None
+    other_contribution: object = None
+    own_registration: object = None
+    other_registration: object = None
 
 
 def account(username, group_name, *extra_groups):
@@ -83,6 +94,18 @@ def build_world(home):
     }
     OrganisationMembership.objects.create(user=users["membre"], organisation=own_structure)
     own_person = PersonFactory(organisation=own_structure, name="Sofia Declercq")
+    own_person.save_revision()
+    other_calendar = CalendarPageFactory(parent=agenda, title="Réseau de Liège")
+    other_event = EventPageFactory(parent=other_calendar, title="Rencontre des CISP liégeois")
+    event = EventPageFactory(parent=calendar, title="Rencontre des CISP du Hainaut")
+    hidden_person = PersonFactory(
+        organisation=other_structure,
+        name="Ines Vandamme",
+        email="ines.vandamme@recup.example",
+        consent_given=False,
+        consent_date=None,
+    )
+    hidden_person.save_revision()
     return World(
         home=home,
         knowledge=knowledge,
@@ -98,9 +121,22 @@ def build_world(home):
         own_person=own_person,
         other_person=PersonFactory(organisation=other_structure, name="Karim Haddad"),
         free_page=StandardPageFactory(parent=home, title="Mentions légales", slug="mentions-legales"),
-        event=EventPageFactory(parent=calendar, title="Rencontre des CISP du Hainaut"),
+        event=event,
         meetup_request=MeetupRequestFactory(person=own_person),
         contribution=ContributionFactory(recommendation=recommendations[0]),
         sector=sector("reemploi", "Réemploi"),
         users=users,
+        hidden_person=hidden_person,
+        other_meetup_request=MeetupRequestFactory(
+            person=hidden_person, requester_name="Luc Hermans", requester_email="luc.hermans@tri.example"
+        ),
+        other_contribution=ContributionFactory(
+            recommendation=recommendations[0], name="Marc Dubois", email="marc.dubois@example.org"
+        ),
+        own_registration=RegistrationFactory(
+            event=event, name="Anne Lambert", email="anne.lambert@hainaut.example"
+        ),
+        other_registration=RegistrationFactory(
+            event=other_event, name="Jef Peeters", email="jef.peeters@liege.example"
+        ),
     )

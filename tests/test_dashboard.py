@@ -77,8 +77,10 @@ def test_dashboard_query_count_does_not_grow_with_the_items(client, world):
 
 def test_empty_dashboard_says_so_in_french(client, world):
     KnowledgeItemPage.objects.update(last_reviewed=timezone.localdate())
-    world.meetup_request.delete()
-    world.contribution.delete()
+    for record in (world.meetup_request, world.other_meetup_request):
+        record.delete()
+    for record in (world.contribution, world.other_contribution):
+        record.delete()
     _seen, html = panels_seen(client, world.users["coordination"])
     assert "Aucune demande de rencontre n’attend de réponse." in html
     assert "Aucune contribution n’attend de modération." in html

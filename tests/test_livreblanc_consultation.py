@@ -110,6 +110,8 @@ def test_support_is_counted_once_per_browser(client, paper):
     support(client, edition, recommendation.pk)
     assert Support.objects.filter(recommendation=recommendation).count() == 1
 
+    # Another person's browser on the same connection counts; the same browser without cookies not.
+    support(Client(HTTP_USER_AGENT="Un autre navigateur"), edition, recommendation.pk)
     support(Client(), edition, recommendation.pk)
     assert Support.objects.filter(recommendation=recommendation).count() == 2
     assert "2 soutiens" in Client().get(recommendation.url).content.decode()
@@ -159,9 +161,12 @@ def test_get_on_the_form_routes_goes_back_to_the_edition(client, paper):
 @override_settings(LIVREBLANC_SUPPORT_RATE="3/h")
 def test_supports_are_rate_limited_per_address(paper):
     edition, (recommendation, _other) = paper
-    for _ in range(3):
-        assert support(Client(), edition, recommendation.pk).status_code == 302
-    response = support(Client(), edition, recommendation.pk)
+    for number in range(3):  # three browsers behind one address
+        assert (
+            support(Client(HTTP_USER_AGENT=f"Navigateur {number}"), edition, recommendation.pk).status_code
+            == 302
+        )
+    response = support(Client(HTTP_USER_AGENT="Navigateur 4"), edition, recommendation.pk)
     assert response.status_code == 429
     assert "Trop d&#x27;envois" in response.content.decode()
     assert Support.objects.count() == 3

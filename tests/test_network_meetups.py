@@ -208,8 +208,9 @@ def test_a_failing_mail_server_keeps_the_answer(client, directory, person, setti
 def test_rate_limit_refuses_the_nth_post_and_keeps_the_text(client, directory, person, settings):
     settings.MEETUP_RATE_LIMIT = "3/h"
     url = profile_url(directory, person)
-    for _ in range(3):
-        assert client.post(url, valid_data()).status_code == 200
+    for number in range(3):  # three people of one structure, from one connection
+        email = f"personne{number}@seconde-vie.example"
+        assert client.post(url, valid_data(requester_email=email)).status_code == 200
     response = client.post(url, valid_data(requester_name="Quatrième Essai"))
     html = response.content.decode()
     assert response.status_code == 429

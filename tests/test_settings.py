@@ -13,6 +13,7 @@ def test_check_deploy_reports_no_warning():
         "DJANGO_SETTINGS_MODULE": "passerelles.settings.production",
         "SECRET_KEY": "p8$Zk!2qv#Lr7wN@x4Tg%Jb9Yc6Hd1Mf5Ps3Ua0Ee^Wo&Ri*Kl",
         "ALLOWED_HOSTS": "passerelles.be",
+        "ADMINS": "Équipe technique <tech@passerelles.be>",
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the test settings for Playwright only

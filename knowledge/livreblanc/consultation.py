@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
+from passerelles.client_ip import client_ip
 from passerelles.localized import original_of
 
 from .forms import UNKNOWN_RECOMMENDATION, ContributionForm, SupportForm
@@ -34,10 +35,38 @@ def supported_ids(request):
 
 
 def browser_fingerprint(request):
-    if not request.session.session_key:
-        request.session.save()
-    raw = f"{settings.SECRET_KEY}:{request.session.session_key}"
+    """One support per person and recommendation, even after the cookies are cleared.
+
+    The key is the client address and the browser's own description (User-Agent, languages),
+    hashed with the secret key: clearing cookies or opening a private window changes none of
+    them, and nothing that identifies someone is stored. Asking for an e-mail address (and
+    confirming it) would be stronger but turns a one-click support into a form with a mail
+    round trip. The cost: two people supporting from the same computer and browser count once,
+    as they did with the session cookie. Rotating the User-Agent to get around it is bounded
+    by the per-address limit of supports per recommendation (`connection_limit_reached`)."""
+    meta = request.META
+    raw = "|".join(
+        [
+            settings.SECRET_KEY,
+            client_ip(request),
+            meta.get("HTTP_USER_AGENT", "")[:512],
+            meta.get("HTTP_ACCEPT_LANGUAGE", "")[:128],
+        ]
+    )
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def connection_limit_reached(request, recommendation):
+    """Supports to one recommendation from one client address: a few a day (a shared connection),
+    not more, whatever browser each post claims to be."""
+    return is_ratelimited(
+        request,
+        group="livreblanc-soutien-connexion",
+        key=lambda _group, _request: f"{client_ip(request)}:{recommendation.pk}",
+        rate=rate("LIVREBLANC_SUPPORTS_PER_CONNECTION", "5/d"),
+        method="POST",
+        increment=True,
+    )
 
 
 def recommendation_context(recommendation, request, contribution_form=None):
@@ -96,6 +125,9 @@ CLOSED = gettext_lazy(
     "La consultation sur cette édition est close : elle ne reçoit plus de soutiens ni de contributions."
 )
 TOO_MANY = gettext_lazy("Trop d'envois depuis votre connexion en peu de temps. Réessayez dans une heure.")
+TOO_MANY_SUPPORTS = gettext_lazy(
+    "Cette recommandation a déjà reçu plusieurs soutiens depuis votre connexion aujourd'hui."
+)
 DROPPED = gettext_lazy("Votre envoi n'a pas pu être enregistré.")
 
 
@@ -127,11 +159,18 @@ def handle_support(edition, request):
     consulted = original_of(recommendation)
     already = supported_ids(request)
     counted = False
+    fingerprint = browser_fingerprint(request)
+    known = (
+        consulted.pk in already
+        or Support.objects.filter(recommendation=consulted, browser=fingerprint).exists()
+    )
+    if not known and connection_limit_reached(request, consulted):
+        return render_refusal(edition, request, str(TOO_MANY_SUPPORTS), 429, recommendation)
     if consulted.pk not in already:
         try:
             with transaction.atomic():
                 _support, counted = Support.objects.get_or_create(
-                    recommendation=consulted, browser=browser_fingerprint(request)
+                    recommendation=consulted, browser=fingerprint
                 )
         except IntegrityError:  # two clicks at once from the same browser
             counted = False
@@ -157,7 +196,10 @@ def handle_contribution(edition, request):
     if recommendation is None:
         return render_refusal(edition, request, str(UNKNOWN_RECOMMENDATION), 400)
     if not form.is_valid():
-        notice = _("Votre contribution n'est pas encore envoyée : corrigez les champs signalés.")
+        # A double post says so; other errors are shown next to their fields.
+        notice = " ".join(form.non_field_errors()) or _(
+            "Votre contribution n'est pas encore envoyée : corrigez les champs signalés."
+        )
         return render_refusal(edition, request, notice, 400, recommendation, form)
     if form.is_spam():
         return render_refusal(edition, request, str(DROPPED), 400, recommendation)

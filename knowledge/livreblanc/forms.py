@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.localized import original_of
+
 from .models.consultation import CONTRIBUTION_MAX_LENGTH, Contribution
 from .models.recommendation import RecommendationPage
 
@@ -50,6 +52,11 @@ class SupportForm(HoneypotMixin):
         self.fields["recommendation"] = recommendation_field(edition)
 
 
+DUPLICATE_CONTRIBUTION = _(
+    "Cette contribution a déjà été reçue : elle sera publiée après relecture, inutile de la renvoyer."
+)
+
+
 class ContributionForm(HoneypotMixin, forms.ModelForm):
     text = forms.CharField(
         label=_("Votre contribution"),
@@ -71,3 +78,14 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean(self):
+        cleaned = super().clean()
+        recommendation, name, text = (cleaned.get(key) for key in ("recommendation", "name", "text"))
+        if recommendation and name and text:
+            twice = Contribution.objects.filter(
+                recommendation=original_of(recommendation), name__iexact=name.strip(), text=text
+            )
+            if twice.exists():
+                raise forms.ValidationError(DUPLICATE_CONTRIBUTION, code="duplicate")
+        return cleaned

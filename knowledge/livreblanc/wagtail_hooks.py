@@ -5,10 +5,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
+
 from .models.consultation import Contribution
 
 
-class ContributionViewSet(SnippetViewSet):
+def all_contributions(user, contributions):
+    """Whoever moderates the consultation (the model permission) sees every contribution."""
+    return contributions
+
+
+personal_data_policy(Contribution, all_contributions)
+
+
+class ContributionViewSet(PersonalDataViewSetMixin, SnippetViewSet):
     model = Contribution
     icon = "comment"
     menu_label = _("Contributions au livre blanc")
@@ -32,7 +42,7 @@ class ContributionViewSet(SnippetViewSet):
         FieldPanel("text"),
     ]
 
-    def get_queryset(self, request):
+    def get_base_queryset(self, request):
         return Contribution.objects.select_related("recommendation")
 
 

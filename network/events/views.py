@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
+from passerelles.abuse import over_limit, setting
 from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
 
@@ -19,7 +19,10 @@ from .models.recurrence import BRUSSELS
 from .models.registration import RegistrationStatus
 
 PER_PAGE = 20
-REGISTRATION_RATE = "10/h"
+# Per client address (generous: a counsellor registers a group from an EPN's shared connection),
+# and per e-mail and event (strict). Settings REGISTRATION_RATE_LIMIT, REGISTRATION_EMAIL_RATE_LIMIT.
+REGISTRATION_RATE = "30/h"
+REGISTRATION_EMAIL_RATE = "5/h"
 
 
 def _listing_context(page, request, view):
@@ -139,8 +142,13 @@ def register(event, request):
     if not context["accepts_registrations"]:
         messages.error(request, _("Les inscriptions en ligne ne sont pas ouvertes pour cet événement."))
         return _render(event, request, 400, context_overrides=context)
-    if is_ratelimited(
-        request, group="events.register", key="ip", rate=REGISTRATION_RATE, method="POST", increment=True
+    if over_limit(
+        request,
+        "events.register",
+        ip_rate=setting("REGISTRATION_RATE_LIMIT", REGISTRATION_RATE),
+        email=request.POST.get("email", ""),
+        target=event.pk,
+        email_rate=setting("REGISTRATION_EMAIL_RATE_LIMIT", REGISTRATION_EMAIL_RATE),
     ):
         messages.error(request, _("Trop d’inscriptions depuis votre connexion ; réessayez dans une heure."))
         return _render(event, request, 429, context_overrides=context)

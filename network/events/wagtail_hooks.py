@@ -8,12 +8,25 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
+
 from .admin_views import registrations_csv
 from .models import CalendarPage, EventPage, Registration
 from .permissions import ensure_coordinators_group
 
 
-class RegistrationViewSet(SnippetViewSet):
+def registrations_of_editable_events(user, registrations):
+    """A calendar's coordinators see the registrations of the events they may edit, no others."""
+    if user.is_superuser:
+        return registrations
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return registrations.filter(event__in=editable.type(EventPage).values("pk"))
+
+
+personal_data_policy(Registration, registrations_of_editable_events)
+
+
+class RegistrationViewSet(PersonalDataViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "group"
     menu_label = _("Inscriptions")
@@ -25,13 +38,8 @@ class RegistrationViewSet(SnippetViewSet):
     export_filename = "inscriptions"
     search_fields = ["name", "organisation", "email"]
 
-    def get_queryset(self, request):
-        # A coordinator sees the registrations of the events they may edit, not the others'.
-        queryset = Registration.objects.select_related("event")
-        if request.user.is_superuser:
-            return queryset
-        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-        return queryset.filter(event__in=editable.type(EventPage).values("pk"))
+    def get_base_queryset(self, request):
+        return Registration.objects.select_related("event")
 
 
 register_snippet(RegistrationViewSet)

@@ -1,12 +1,14 @@
 """Settings safe for production: every secret and service comes from the environment."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.security import public_policy
 from search.backends import search_backends
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -70,7 +72,24 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
+    "csp",
 ]
+
+# Admin login: django-axes locks an address + username out after AXES_FAILURE_LIMIT failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "passerelles.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "passerelles.admin_throttle.login_locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password reset mails per client address (passerelles.urls).
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", "5/h")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -83,6 +102,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "passerelles.security.SiteCSPMiddleware",
+    "passerelles.security.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the French refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "passerelles.urls"
@@ -114,11 +137,24 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every worker: the abuse limits count there (a per-process cache would
+# multiply them by the number of workers; `check --deploy` warns, passerelles.W001). Redis with
+# CACHE_URL (redis://...), else a database table, created by `migrate` (createcachetable).
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "passerelles_cache",
+        }
+    }
+
+# The client address behind TRUSTED_PROXY_COUNT reverse proxies (X-Forwarded-For), for the abuse
+# limits and the login throttle; 0 = no proxy, REMOTE_ADDR. See passerelles/client_ip.py.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "passerelles.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,6 +214,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party request from the admin: initials instead of Gravatar's avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Search: Wagtail's database backend (SQLite FTS5, or PostgreSQL full text with the French
@@ -199,7 +237,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Passerelles <noreply@passerelles.be>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Server errors (500) are mailed to ADMINS: "Name <address>, Other <address>" in the environment.
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = [getaddresses([entry])[0] for entry in env_list("ADMINS")]
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (django-tasks). Wagtail's own tasks (search and reference index updates) run
@@ -225,6 +265,8 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 # Directory map: tile server and its attribution (empty URL: markers without a background map).
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap")
+# Content-Security-Policy of the public pages (the admin has its own): see passerelles/security.py.
+CONTENT_SECURITY_POLICY = public_policy(MAP_TILE_URL)
 
 # Demo content: each app contributes a loader, run in this order by `manage.py load_demo`.
 DEMO_LOADERS = [

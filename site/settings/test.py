@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, public_policy
 
 DEBUG = False
 SECRET_KEY = "test-only-key-passerelles-not-secret"
@@ -33,4 +33,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 DATABASE_URL = env("DATABASE_URL")
 WHITENOISE_AUTOREFRESH = True
 MAP_TILE_URL = ""  # no internet here: the map shows its markers without tiles
+CONTENT_SECURITY_POLICY = public_policy(MAP_TILE_URL)
+# Django's test client logs in without a request, which django-axes refuses: its tests enable it.
+AXES_ENABLED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
