@@ -143,7 +143,8 @@ class SearchRun:
             self.page_missing = True
         offset = (number - 1) * self.per_page
         if engine is None or self.sort == "date":
-            ordered = filtered.order_by(F("date").desc(nulls_last=True), "title").values_list("pk", flat=True)
+            # Ties (contents of the same day) newest first: the date index alone gives this order.
+            ordered = filtered.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
             ids = list(ordered[offset : offset + self.per_page])
         else:
             ids = engine.ranked_ids(match, restrict, total, offset, self.per_page) if total else []
