@@ -72,6 +72,17 @@ def test_beyond_the_ranking_limit_titles_come_first_then_the_newest(client, home
     assert seen[5:] == [f"Atelier {n}" for n in range(29, -1, -1)]  # newest first (no date: by id)
 
 
+def test_titles_beyond_the_ranking_limit_come_newest_first_then_the_others(client, home, monkeypatch):
+    """A word in more titles than can be ranked: title matches first, newest first, then the rest."""
+    make_documents(4, title="Atelier {n}")  # the word "vélo" in the body only
+    make_documents(6, title="Vélo {n}")
+    monkeypatch.setitem(fulltext_terms.RANK_LIMIT, connection.vendor, 3)
+    response = client.get(SEARCH, {"q": "vélo"})
+    assert response.context["page_obj"].paginator.count == 10
+    seen = [document.title for document in response.context["results"]]
+    assert seen == [f"Vélo {n}" for n in range(9, 3, -1)] + [f"Atelier {n}" for n in range(3, -1, -1)]
+
+
 def test_ranking_runs_inside_the_database_index(client, home):
     """Not Wagtail's per-row bm25 subquery (seconds at 10,000 documents): the database's own index."""
     publish_page(home, "Réparation vélos", text="Un atelier.")

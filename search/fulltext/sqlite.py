@@ -99,11 +99,15 @@ class SQLiteEngine:
         """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""
         if total <= RANK_LIMIT["sqlite"]:
             return self._ranked(self.expression(match), restrict, offset, limit)
-        # Too many to rank them all: ranked title matches, then the others most recently indexed first.
-        title_total = self._count(self.expression(match, columns="search_title"), restrict)
+        # Too many to rank them all: ranked title matches, then the others most recently indexed
+        # first. Even the title matches too many (a word in most titles): those newest first too.
+        titles = self.expression(match, columns="search_title")
+        title_total = self._count(titles, restrict)
         ids = []
-        if offset < title_total:
-            ids = self._ranked(self.expression(match, columns="search_title"), restrict, offset, limit)
+        if offset < title_total <= RANK_LIMIT["sqlite"]:
+            ids = self._ranked(titles, restrict, offset, limit)
+        elif offset < title_total:
+            ids = self._latest(titles, restrict, offset, limit)
         if len(ids) < limit:
             others = self.expression(match, exclude_columns="search_title")
             ids += self._latest(others, restrict, max(0, offset - title_total), limit - len(ids))
