@@ -8,14 +8,13 @@ one page come back. Which language sees a document is part of the MATCH (`shown_
 The document table is wide (each row holds its texts), so nothing a request asks about its matches
 reads its rows: the matches go once into a temporary table, and the count, the facets and the date
 order read only narrow indexes (the document type, the date, the facets' (tag, document) links)
-checked against that table (`InMatches`).
+checked against that table (`scan.ScanIn`).
 """
 
 from django.db import connection
-from django.db.models import BooleanField, F
-from django.db.models.expressions import Expression
 
 from ..models import SearchDocument
+from .scan import ScanIn
 from .schema import FTS_TABLE, SUGGEST_TABLE
 from .terms import RANK_LIMIT, match_for
 
@@ -25,35 +24,6 @@ _available = {}
 
 def quoted(term):
     return '"' + term.replace('"', '""') + '"'
-
-
-class InMatches(Expression):
-    """`+id IN (SELECT …)`: the unary plus keeps SQLite from looking each id up in the document
-    table (one wide row read per match: a quarter of a second at 10,000 matches); it scans a
-    narrow index of the table instead (the type, the date…) and checks each id against the set."""
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, subquery, params=(), column=None):
-        super().__init__()
-        self.subquery, self.params = subquery, list(params)
-        self.column = column if column is not None else F("pk")
-
-    def get_source_expressions(self):
-        return [self.column]
-
-    def set_source_expressions(self, expressions):
-        (self.column,) = expressions
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        resolved = self.copy()
-        resolved.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
-        return resolved
-
-    def as_sql(self, compiler, connection):
-        column, params = compiler.compile(self.column)
-        return f"+{column} IN ({self.subquery})", [*params, *self.params]
 
 
 class SQLiteEngine:
@@ -83,7 +53,7 @@ class SQLiteEngine:
     def documents(self, match, **columns):
         if columns:
             matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-            return SearchDocument.objects.filter(InMatches(matching, [self.expression(match, **columns)]))
+            return SearchDocument.objects.filter(ScanIn(matching, [self.expression(match, **columns)]))
         # Every match, once per request, into a temporary table: the count and each facet then read
         # it instead of running the MATCH again (six times faster at 10,000 documents).
         with connection.cursor() as cursor:
@@ -93,7 +63,7 @@ class SQLiteEngine:
                 f"INSERT INTO {MATCHES_TABLE} (id) SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                 [self.expression(match)],
             )
-        return SearchDocument.objects.filter(InMatches(f"SELECT id FROM {MATCHES_TABLE}"))
+        return SearchDocument.objects.filter(ScanIn(f"SELECT id FROM {MATCHES_TABLE}"))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""

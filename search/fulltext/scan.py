@@ -1,0 +1,42 @@
+"""`column IN (subquery)` that SQLite answers by scanning a narrow index, not by looking up rows.
+
+SQLite looks each id of an `IN` list up through the column's index, then reads the row: at tens of
+thousands of matches, that is one wide document row (or one link row) read per match. Written
+`+column IN (…)`, the column has no index to go through: SQLite scans the smallest index that
+covers the query instead (the type, the date, a facet's (tag, document) link) and checks each entry
+against the list, which it builds once. Other databases get the plain `IN`.
+"""
+
+from django.db.models import BooleanField, F
+from django.db.models.expressions import Expression
+
+
+class ScanIn(Expression):
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, subquery, params=(), column="pk"):
+        """`subquery`: SQL text (with `params`) or a queryset of one column."""
+        super().__init__()
+        self.subquery, self.params = subquery, list(params)
+        self.column = F(column) if isinstance(column, str) else column
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if isinstance(self.subquery, str):
+            subquery, subquery_params = self.subquery, self.params
+        else:
+            subquery, subquery_params = self.subquery.query.sql_with_params()
+        plus = "+" if connection.vendor == "sqlite" else ""
+        return f"{plus}{column} IN ({subquery})", [*params, *subquery_params]
