@@ -8,6 +8,8 @@ The matches are found once per request, into a temporary table: the count and ea
 instead of running the full-text match again (and reading every matching row) six times.
 """
 
+from contextlib import contextmanager
+
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
@@ -24,6 +26,18 @@ def lexeme(term):
 
 def shown_in(language):
     return SearchDocument.objects.filter(shown_in__contains=f" {language} ")
+
+
+@contextmanager
+def gin_index_first(cursor):
+    """Matches through the GIN index even when most rows match. The planner then prefers reading
+    the whole table, but does not count that each row's vector is stored apart (TOAST) and must be
+    fetched and unpacked: 2.5 times slower at 10,000 documents."""
+    cursor.execute("SET LOCAL enable_seqscan = off")
+    try:
+        yield
+    finally:
+        cursor.execute("RESET enable_seqscan")  # the server's setting, for the rest of the request
 
 
 class PostgresEngine:
@@ -50,7 +64,8 @@ class PostgresEngine:
             cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id bigint PRIMARY KEY)")
             cursor.execute(f"DELETE FROM {MATCHES_TABLE}")
             sql, params = self._matching(match).values("pk").query.sql_with_params()
-            cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
+            with gin_index_first(cursor):
+                cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
         return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
@@ -59,10 +74,12 @@ class PostgresEngine:
         title_matches = self._matching(match, column="title_vector")
         if restrict is not None:
             title_matches = title_matches.filter(pk__in=restrict.values("pk"))
-        title_total = title_matches.count()
+        with connection.cursor() as cursor, gin_index_first(cursor):
+            title_total = title_matches.count()
         ids = []
         if offset < title_total:
-            ids = self._ranked(match, title_matches, None, offset, limit)
+            # Titles only: their small vectors, not the whole text's (stored apart, TOAST).
+            ids = self._ranked(match, title_matches, None, offset, limit, vector="title_vector")
         if len(ids) < limit:
             others = self._matching(match).exclude(self._condition(match, "title_vector"))
             if restrict is not None:
@@ -72,10 +89,10 @@ class PostgresEngine:
             ids += list(latest[start : start + limit - len(ids)])
         return ids
 
-    def _ranked(self, match, documents, restrict, offset, limit):
+    def _ranked(self, match, documents, restrict, offset, limit, vector="search_vector"):
         if restrict is not None:
             documents = documents.filter(pk__in=restrict.values("pk"))
-        rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [self.tsquery(match)])
+        rank = RawSQL(f"ts_rank({vector}, to_tsquery('simple', %s))", [self.tsquery(match)])
         ordered = documents.annotate(relevance=rank).order_by("-relevance", "-pk")
         return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
 
