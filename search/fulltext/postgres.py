@@ -8,8 +8,6 @@ The matches are found once per request, into a temporary table: the count and ea
 instead of running the full-text match again (and reading every matching row) six times.
 """
 
-from contextlib import contextmanager
-
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
@@ -26,18 +24,6 @@ def lexeme(term):
 
 def shown_in(language):
     return SearchDocument.objects.filter(shown_in__contains=f" {language} ")
-
-
-@contextmanager
-def gin_index_first(cursor):
-    """Matches through the GIN index even when most rows match. The planner then prefers reading
-    the whole table, but does not count that each row's vector is stored apart (TOAST) and must be
-    fetched and unpacked: 2.5 times slower at 10,000 documents."""
-    cursor.execute("SET LOCAL enable_seqscan = off")
-    try:
-        yield
-    finally:
-        cursor.execute("RESET enable_seqscan")  # the server's setting, for the rest of the request
 
 
 class PostgresEngine:
@@ -59,13 +45,19 @@ class PostgresEngine:
 
     def documents(self, match):
         """Every match, once per request, into a temporary table (one per connection, emptied by
-        the connection's next request)."""
+        the connection's next request).
+
+        The search runs in one transaction (querying.py): for its rest, the planner is told to
+        go through the indexes. When most rows match it would rather read the whole table, not
+        counting that each row's vector is stored apart (TOAST) and must be fetched and unpacked:
+        2.5 times slower at 10,000 documents than the GIN index."""
         with connection.cursor() as cursor:
-            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id bigint PRIMARY KEY)")
-            cursor.execute(f"DELETE FROM {MATCHES_TABLE}")
+            cursor.execute(  # no parameters: one round trip for the three statements
+                f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id bigint PRIMARY KEY); "
+                f"DELETE FROM {MATCHES_TABLE}; SET LOCAL enable_seqscan = off"
+            )
             sql, params = self._matching(match).values("pk").query.sql_with_params()
-            with gin_index_first(cursor):
-                cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
+            cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
         return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
@@ -74,8 +66,7 @@ class PostgresEngine:
         title_matches = self._matching(match, column="title_vector")
         if restrict is not None:
             title_matches = title_matches.filter(pk__in=restrict.values("pk"))
-        with connection.cursor() as cursor, gin_index_first(cursor):
-            title_total = title_matches.count()
+        title_total = title_matches.count()
         ids = []
         if offset < title_total:
             # Titles only: their small vectors, not the whole text's (stored apart, TOAST).
