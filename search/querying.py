@@ -46,15 +46,21 @@ class DocumentFacet(Facet):
     count of the links is exact, and much cheaper than a distinct count over every match. The
     links are read from their (tag, document) index, checked against the matches (ScanIn)."""
 
+    wide_scan = False  # many matches: set by SearchRun from the engine (fulltext/scan.py)
+
     def filter(self, queryset, slugs):
         """Documents linked to one of `slugs`, as a list of ids rather than a join: no document
         row is read to filter (ScanIn), and no document comes twice."""
         linked = self.through.objects.filter(tag__slug__in=slugs).values("document")
+        # Always scanned: with few matches SQLite goes through them and checks this list; with
+        # many, it scans a narrow index and checks both.
         return queryset.filter(ScanIn(linked))
 
     def counts(self, queryset):
         rows = (
-            self.through.objects.filter(ScanIn(queryset.order_by().values("pk"), column="document"))
+            self.through.objects.filter(
+                ScanIn(queryset.order_by().values("pk"), column="document", scan=self.wide_scan)
+            )
             .values("tag__slug")
             .annotate(n=Count("pk"))
         )
@@ -135,13 +141,14 @@ class SearchRun:
                 )
 
     def _collect(self, engine, match, base, page):
+        for facet in self.filter.facets:
+            facet.wide_scan = getattr(engine, "wide_scan", False)
         self.facet_values = visible_facets(self.filter.facet_values(base))
-        # The facets' filters alone (no full-text condition): engines rank inside them.
+        # The matches the facets keep: engines rank inside them (None: no facet chosen).
         restrict = None
         filtered = base
         if self.filter.selected:
-            restrict = self.filtered(SearchDocument.objects.all())
-            filtered = self.filtered(base)
+            restrict = filtered = self.filtered(base)
         total = filtered.count()
         paginator = Paginator(PageOfIds(total), self.per_page)
         try:

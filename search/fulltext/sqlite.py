@@ -14,7 +14,7 @@ checked against that table (`scan.ScanIn`).
 from django.db import connection
 
 from ..models import SearchDocument
-from .scan import ScanIn
+from .scan import ScanIn, wide_scan
 from .schema import FTS_TABLE, SUGGEST_TABLE
 from .terms import RANK_LIMIT, match_for
 
@@ -28,6 +28,7 @@ def quoted(term):
 
 class SQLiteEngine:
     name = "sqlite"
+    wide_scan = False  # set by documents(): many matches, scan narrow indexes (scan.ScanIn)
 
     @classmethod
     def if_available(cls):
@@ -60,7 +61,10 @@ class SQLiteEngine:
                 f"INSERT INTO {MATCHES_TABLE} (id) SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                 [self.expression(match)],
             )
-        return SearchDocument.objects.filter(ScanIn(f"SELECT id FROM {MATCHES_TABLE}"))
+            matches = cursor.rowcount
+            cursor.execute(f"SELECT max(id) FROM {SearchDocument._meta.db_table}")  # about how many
+            self.wide_scan = wide_scan(matches, cursor.fetchone()[0] or 0)
+        return SearchDocument.objects.filter(ScanIn(f"SELECT id FROM {MATCHES_TABLE}", scan=self.wide_scan))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""
