@@ -19,6 +19,7 @@ from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 
 from . import registry
 from .fulltext import engines
+from .fulltext.scan import ScanIn
 from .models import DocumentPublic, DocumentSector, DocumentStructureType, DocumentZone, SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -42,11 +43,24 @@ class DocumentTypeFacet(ChoiceFacet):
 
 class DocumentFacet(Facet):
     """A vocabulary facet of documents: a document carries a term once (indexing.py), so a plain
-    count of the links is exact, and much cheaper than a distinct count over every match."""
+    count of the links is exact, and much cheaper than a distinct count over every match. The
+    links are read from their (tag, document) index, checked against the matches (ScanIn)."""
+
+    wide_scan = False  # many matches: set by SearchRun from the engine (fulltext/scan.py)
+
+    def filter(self, queryset, slugs):
+        """Documents linked to one of `slugs`, as a list of ids rather than a join: no document
+        row is read to filter (ScanIn), and no document comes twice."""
+        linked = self.through.objects.filter(tag__slug__in=slugs).values("document")
+        # Always scanned: with few matches SQLite goes through them and checks this list; with
+        # many, it scans a narrow index and checks both.
+        return queryset.filter(ScanIn(linked))
 
     def counts(self, queryset):
         rows = (
-            self.through.objects.filter(document__in=queryset.order_by().values("pk"))
+            self.through.objects.filter(
+                ScanIn(queryset.order_by().values("pk"), column="document", scan=self.wide_scan)
+            )
             .values("tag__slug")
             .annotate(n=Count("pk"))
         )
@@ -127,13 +141,14 @@ class SearchRun:
                 )
 
     def _collect(self, engine, match, base, page):
+        for facet in self.filter.facets:
+            facet.wide_scan = getattr(engine, "wide_scan", False)
         self.facet_values = visible_facets(self.filter.facet_values(base))
-        # The facets' filters alone (no full-text condition): engines rank inside them.
+        # The matches the facets keep: engines rank inside them (None: no facet chosen).
         restrict = None
         filtered = base
         if self.filter.selected:
-            restrict = self.filtered(SearchDocument.objects.all())
-            filtered = self.filtered(base)
+            restrict = filtered = self.filtered(base)
         total = filtered.count()
         paginator = Paginator(PageOfIds(total), self.per_page)
         try:
@@ -143,7 +158,8 @@ class SearchRun:
             self.page_missing = True
         offset = (number - 1) * self.per_page
         if engine is None or self.sort == "date":
-            ordered = filtered.order_by(F("date").desc(nulls_last=True), "title").values_list("pk", flat=True)
+            # Ties (contents of the same day) newest first: the date index alone gives this order.
+            ordered = filtered.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
             ids = list(ordered[offset : offset + self.per_page])
         else:
             ids = engine.ranked_ids(match, restrict, total, offset, self.per_page) if total else []

@@ -72,6 +72,17 @@ def test_beyond_the_ranking_limit_titles_come_first_then_the_newest(client, home
     assert seen[5:] == [f"Atelier {n}" for n in range(29, -1, -1)]  # newest first (no date: by id)
 
 
+def test_titles_beyond_the_ranking_limit_come_newest_first_then_the_others(client, home, monkeypatch):
+    """A word in more titles than can be ranked: title matches first, newest first, then the rest."""
+    make_documents(4, title="Atelier {n}")  # the word "vélo" in the body only
+    make_documents(6, title="Vélo {n}")
+    monkeypatch.setitem(fulltext_terms.RANK_LIMIT, connection.vendor, 3)
+    response = client.get(SEARCH, {"q": "vélo"})
+    assert response.context["page_obj"].paginator.count == 10
+    seen = [document.title for document in response.context["results"]]
+    assert seen == [f"Vélo {n}" for n in range(9, 3, -1)] + [f"Atelier {n}" for n in range(3, -1, -1)]
+
+
 def test_ranking_runs_inside_the_database_index(client, home):
     """Not Wagtail's per-row bm25 subquery (seconds at 10,000 documents): the database's own index."""
     publish_page(home, "Réparation vélos", text="Un atelier.")
@@ -89,6 +100,33 @@ def test_ranking_runs_inside_the_database_index(client, home):
     assert [s["title"] for s in suggestions] == ["Réparation vélos"]
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert ("search_document_suggest MATCH" in sql) or ("suggest_vector @@" in sql)
+
+
+def test_count_and_facets_read_no_document_row(client, home, sectors):
+    """The matches are found once; the count and the facets then read narrow indexes checked
+    against them (SQLite), never the wide document rows one by one (seconds at 100,000)."""
+    bikes, wood, neet = sectors
+    make_documents(40, sectors=[bikes], publics=[neet])
+    make_documents(20, sectors=[bikes, wood])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"q": "vélo", "secteur": "bois-menuiserie"})
+    assert response.context["page_obj"].paginator.count == 20
+    assert facet(response, "secteur") == {"reparation-velos": 60, "bois-menuiserie": 20}
+    statements = [query["sql"] for query in queries.captured_queries]
+    if connection.vendor == "sqlite":
+        plans = []
+        with connection.cursor() as cursor:
+            for sql in statements:
+                if sql.startswith("SELECT") and "search_request_matches" in sql:
+                    cursor.execute("EXPLAIN QUERY PLAN " + sql)
+                    plans += [row[-1] for row in cursor.fetchall()]
+        assert plans
+        assert not [
+            step for step in plans if "SEARCH search_searchdocument USING INTEGER PRIMARY KEY" in step
+        ]
+    else:
+        # Found once into the request's table, once more to rank the few matches: not per facet.
+        assert len([sql for sql in statements if "search_vector @@" in sql]) == 2
 
 
 def test_without_the_database_index_wagtail_search_api_answers(client, home):

@@ -3,6 +3,9 @@
 The tsvector columns of schema.py hold the site's analysed text (`simple` configuration): the
 GIN index finds the matches, `ts_rank` orders at most RANK_LIMIT of them (beyond that, the title
 matches are ranked and the others follow, most recently indexed first), and only the ids of one page come back.
+
+The matches are found once per request, into a temporary table: the count and each facet read it
+instead of running the full-text match again (and reading every matching row) six times.
 """
 
 from django.db import connection
@@ -11,6 +14,8 @@ from django.db.models.expressions import RawSQL
 
 from ..models import SearchDocument
 from .terms import RANK_LIMIT, match_for
+
+MATCHES_TABLE = "search_request_matches"
 
 
 def lexeme(term):
@@ -35,21 +40,39 @@ class PostgresEngine:
             f"{column} @@ to_tsquery('simple', %s)", [self.tsquery(match)], output_field=BooleanField()
         )
 
-    def documents(self, match, column="search_vector"):
+    def _matching(self, match, column="search_vector"):
         return shown_in(match.language).filter(self._condition(match, column))
+
+    def documents(self, match):
+        """Every match, once per request, into a temporary table (one per connection, emptied by
+        the connection's next request).
+
+        The search runs in one transaction (querying.py): for its rest, the planner is told to
+        go through the indexes. When most rows match it would rather read the whole table, not
+        counting that each row's vector is stored apart (TOAST) and must be fetched and unpacked:
+        2.5 times slower at 10,000 documents than the GIN index."""
+        with connection.cursor() as cursor:
+            cursor.execute(  # no parameters: one round trip for the three statements
+                f"CREATE TEMP TABLE IF NOT EXISTS {MATCHES_TABLE} (id bigint PRIMARY KEY); "
+                f"DELETE FROM {MATCHES_TABLE}; SET LOCAL enable_seqscan = off"
+            )
+            sql, params = self._matching(match).values("pk").query.sql_with_params()
+            cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
+        return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         if total <= RANK_LIMIT["postgresql"]:
-            return self._ranked(match, self.documents(match), restrict, offset, limit)
-        title_matches = self.documents(match, column="title_vector")
+            return self._ranked(match, self._matching(match), restrict, offset, limit)
+        title_matches = self._matching(match, column="title_vector")
         if restrict is not None:
             title_matches = title_matches.filter(pk__in=restrict.values("pk"))
         title_total = title_matches.count()
         ids = []
         if offset < title_total:
-            ids = self._ranked(match, title_matches, None, offset, limit)
+            # Titles only: their small vectors, not the whole text's (stored apart, TOAST).
+            ids = self._ranked(match, title_matches, None, offset, limit, vector="title_vector")
         if len(ids) < limit:
-            others = self.documents(match).exclude(self._condition(match, "title_vector"))
+            others = self._matching(match).exclude(self._condition(match, "title_vector"))
             if restrict is not None:
                 others = others.filter(pk__in=restrict.values("pk"))
             start = max(0, offset - title_total)
@@ -57,10 +80,10 @@ class PostgresEngine:
             ids += list(latest[start : start + limit - len(ids)])
         return ids
 
-    def _ranked(self, match, documents, restrict, offset, limit):
+    def _ranked(self, match, documents, restrict, offset, limit, vector="search_vector"):
         if restrict is not None:
             documents = documents.filter(pk__in=restrict.values("pk"))
-        rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [self.tsquery(match)])
+        rank = RawSQL(f"ts_rank({vector}, to_tsquery('simple', %s))", [self.tsquery(match)])
         ordered = documents.annotate(relevance=rank).order_by("-relevance", "-pk")
         return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
 

@@ -9,7 +9,7 @@ from ..text import stem, tokens
 MAX_TERMS = 12
 # Above this many matches, ranking every one would cost more than a visitor should wait: the title
 # matches are ranked, the other matches follow, most recently indexed first (sqlite.py, postgres.py).
-RANK_LIMIT = {"sqlite": 20_000, "postgresql": 3_000}
+RANK_LIMIT = {"sqlite": 3_000, "postgresql": 3_000}
 
 
 @dataclass
