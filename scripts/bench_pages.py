@@ -113,9 +113,8 @@ def setup_django():
 def grow_here(size):
     setup_django()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from django.db import transaction
-
     from bench_volume import grow
+    from django.db import transaction
 
     with transaction.atomic():
         grow(size)

@@ -10,5 +10,9 @@ class PasserellesConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from . import publication
+
+        publication.connect()
+
         # Each app declares its personal data in `<app>/privacy_sources.py`.
         autodiscover_modules("privacy_sources")

@@ -30,7 +30,7 @@ def _listing_context(page, request, view):
     feed_path = page.url + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
     return events, {
         "view": view,
-        "facets": facet_filter.facet_values(page.events()),
+        "facets": facet_filter.facet_values(page.events(), in_one_query=True),
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,

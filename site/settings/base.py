@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from search.backends import search_backends
 
+from .frontend_cache import frontend_cache_settings
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before any other work (see passerelles/pagecache.py).
+    "passerelles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,11 +115,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A cache shared by every worker process: what one caches, another may serve, and a publication
+# invalidates it for all of them. Files on the local disk by default, Redis with CACHE_URL.
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
+
+# Page cache for anonymous visitors (passerelles/pagecache.py): on unless PAGE_CACHE=0. Entries
+# also expire after PAGE_CACHE_SECONDS, for what time alone changes (an event becoming past).
+PASSERELLES_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PASSERELLES_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# Cache-Control of cached pages: browsers revalidate (ETag, Last-Modified); a CDN keeps them
+# CDN_MAX_AGE seconds, and Wagtail purges a page from it when it is published (below).
+PASSERELLES_BROWSER_MAX_AGE = int(env("BROWSER_MAX_AGE", "0"))
+PASSERELLES_SHARED_MAX_AGE = int(env("CDN_MAX_AGE", "300"))
+WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
