@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from collections.abc import Sequence
 
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,7 @@ from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.choices import EventType
-from .models.recurrence import BRUSSELS, occurrences
+from .models.recurrence import BRUSSELS, Occurrence, occurrences
 from .models.tagging import EventPublic, EventSector, EventZone
 
 UPCOMING_DAYS = 366
@@ -56,20 +57,64 @@ def expand(events, start, end, reverse=False):
     for event in events:
         exceptions = {item.date for item in event.exception_dates.all()}
         found.extend(occurrences(event, start, end, exception_dates=exceptions))
-    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    found.sort(key=_by_date, reverse=reverse)
     return found
+
+
+class OccurrenceWindow(Sequence):
+    """The occurrences of `events` in [start, end) by date (latest first if `reverse`), read as
+    they are shown: a page of a listing or the next three on the home page.
+
+    One-off events (nearly all of them) are counted, sorted and sliced by the database, so a
+    page reads only the events it may show; only recurring series are expanded, and only inside
+    the window. `ended_by` keeps the occurrences over by then (the past view).
+    """
+
+    def __init__(self, events, start, end, reverse=False, ended_by=None):
+        self.reverse = reverse
+        singles = events.filter(recurrence="", start__lt=end, end__gt=start)
+        if ended_by is not None:
+            singles = singles.filter(end__lte=ended_by)
+        order = ("-start", "-title") if reverse else ("start", "title")
+        self.singles = singles.order_by(*order).prefetch_related(*prefetch_tags(EventZone))
+        series = overlapping(events.exclude(recurrence=""), start, end)
+        self.series = [
+            occurrence
+            for occurrence in expand(series, start, end, reverse=reverse)
+            if ended_by is None or occurrence.end <= ended_by
+        ]
+        self._count = None
+
+    def __len__(self):
+        if self._count is None:
+            self._count = self.singles.count() + len(self.series)
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        stop = len(self) if index.stop is None else index.stop
+        # The first `stop` one-off events hold every one-off event of the first `stop` occurrences.
+        singles = [Occurrence(event, event.start, event.end) for event in self.singles[: max(stop, 0)]]
+        merged = sorted(singles + self.series, key=_by_date, reverse=self.reverse)
+        return merged[index]
+
+
+def _by_date(occurrence):
+    return (occurrence.start, occurrence.event.title)
 
 
 def upcoming_occurrences(events, now=None, days=UPCOMING_DAYS):
     now = now or timezone.now()
-    end = now + datetime.timedelta(days=days)
-    return expand(overlapping(events, now, end), now, end)
+    return OccurrenceWindow(events, now, now + datetime.timedelta(days=days))
 
 
 def past_occurrences(events, now=None, days=PAST_DAYS):
     now = now or timezone.now()
-    start = now - datetime.timedelta(days=days)
-    return [o for o in expand(overlapping(events, start, now), start, now, reverse=True) if o.end <= now]
+    return OccurrenceWindow(events, now - datetime.timedelta(days=days), now, reverse=True, ended_by=now)
 
 
 def parse_month(value, today=None):

@@ -19,6 +19,10 @@ from .models.recurrence import BRUSSELS
 from .models.registration import RegistrationStatus
 
 PER_PAGE = 20
+# What a calendar subscription carries by default (`?all=1` for everything): about a month back,
+# eighteen months ahead.
+FEED_DAYS_BACK = 30
+FEED_DAYS_AHEAD = 548
 REGISTRATION_RATE = "10/h"
 
 
@@ -86,10 +90,17 @@ def month(page, request):
 
 
 def feed(page, request):
-    """The events of the (filtered) listing still relevant: from three months back, and series."""
+    """The events of the (filtered) listing around today: FEED_DAYS_BACK days back to
+    FEED_DAYS_AHEAD ahead (series overlapping it included, with their rule); `?all=1` gives
+    every event, for archives."""
     _filter, events = listing.faceted(page.events(), request.GET)
-    since = timezone.now() - datetime.timedelta(days=92)
-    events = listing.overlapping(events, since, since + datetime.timedelta(days=3650)).order_by("start")
+    if request.GET.get("all") != "1":
+        now = timezone.now()
+        since, until = now - datetime.timedelta(days=FEED_DAYS_BACK), now + datetime.timedelta(days=FEED_DAYS_AHEAD)
+        events = listing.overlapping(events, since, until)
+    else:
+        events = events.prefetch_related("exception_dates")
+    events = events.order_by("start")
     return _ics_response(build_calendar(events, request, page.title), f"{page.slug}.ics", inline=True)
 
 

@@ -98,8 +98,13 @@ def occurrences(event, window_start=None, window_end=None, exception_dates=None)
         if exception_dates is None:
             exception_dates = {item.date for item in event.exception_dates.all()}
         local_start = event.start.astimezone(BRUSSELS).replace(tzinfo=None)
+        rule = rule_for(event, local_start)
+        if window_start is not None:
+            # Only the window is expanded: from the last start that can still overlap it.
+            earliest = window_start.astimezone(BRUSSELS).replace(tzinfo=None) - duration
+            rule = rule.xafter(earliest, inc=True)
         found = []
-        for naive in rule_for(event, local_start):
+        for naive in rule:
             start = naive.replace(tzinfo=BRUSSELS)
             if window_end and start >= window_end:
                 break
