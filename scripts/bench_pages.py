@@ -14,6 +14,7 @@ gunicorn with the production settings on the large database.
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -139,7 +140,6 @@ def page_urls():
 def measure_here(size):
     """Prints one JSON line: {label: [url, queries, median ms, cached queries]}."""
     setup_django()
-    from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client, override_settings
@@ -147,6 +147,7 @@ def measure_here(size):
 
     setup_test_environment()
     client = Client()
+    has_page_cache = importlib.util.find_spec("passerelles.pagecache") is not None
     results = {}
     for label, url in page_urls():
         # Without the page cache: built every time (the setting does not exist before the cache).
@@ -160,12 +161,12 @@ def measure_here(size):
                     timings.append((time.perf_counter() - started) * 1000)
                 queries = max(queries, len(captured))
                 assert response.status_code == 200, (url, response.status_code)
-        cache_setting = getattr(settings, "PASSERELLES_PAGE_CACHE", None)
         cached = None
-        if cache_setting is not None:
-            client.get(url)
-            with CaptureQueriesContext(connection) as captured:
+        if has_page_cache:
+            with override_settings(PASSERELLES_PAGE_CACHE=True):
                 client.get(url)
+                with CaptureQueriesContext(connection) as captured:
+                    client.get(url)
             cached = len(captured)
         results[label] = [url, queries, statistics.median(timings), cached]
     cache.clear()

@@ -29,7 +29,7 @@ def active_locale():
     """Wagtail's `Locale.get_active()` without its query on every call."""
     from wagtail.models import Locale  # the models registry is ready when a request runs
 
-    return remembered("locale", translation.get_language(), build=Locale.get_active)
+    return Locale.get_active()  # remembered: see remember_wagtail_active_locale
 
 
 def default_locale():
@@ -37,3 +37,19 @@ def default_locale():
     from wagtail.models import Locale  # the models registry is ready when a request runs
 
     return remembered("locale", settings.LANGUAGE_CODE, build=Locale.get_default)
+
+
+def remember_wagtail_active_locale():
+    """Wagtail reads the active locale several times per page (routing, `localized`), one query
+    each time: its `Locale.get_active` is wrapped to read it from the generation's cache."""
+    from wagtail.models import Locale  # called from AppConfig.ready, once models are loaded
+
+    if getattr(Locale.get_active, "remembered", False):
+        return
+    original = Locale.get_active.__func__
+
+    def get_active(cls):
+        return remembered("locale", translation.get_language(), build=lambda: original(cls))
+
+    get_active.remembered = True
+    Locale.get_active = classmethod(get_active)

@@ -55,7 +55,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.featured_pages()
         # The sections change only when one is published: remembered until then.
-        context["home_sections"] = remembered("home-sections", self.pk, build=lambda: list(home_sections(self)))
+        context["home_sections"] = remembered(
+            "home-sections", self.pk, build=lambda: list(home_sections(self))
+        )
         return context
 
 

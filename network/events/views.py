@@ -4,10 +4,11 @@ import datetime
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from passerelles.fragments import remembered
 from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
 
@@ -96,7 +97,10 @@ def feed(page, request):
     _filter, events = listing.faceted(page.events(), request.GET)
     if request.GET.get("all") != "1":
         now = timezone.now()
-        since, until = now - datetime.timedelta(days=FEED_DAYS_BACK), now + datetime.timedelta(days=FEED_DAYS_AHEAD)
+        since, until = (
+            now - datetime.timedelta(days=FEED_DAYS_BACK),
+            now + datetime.timedelta(days=FEED_DAYS_AHEAD),
+        )
         events = listing.overlapping(events, since, until)
     else:
         events = events.prefetch_related("exception_dates")
@@ -135,6 +139,16 @@ def _event_context(event, request, form=None):
         "ics_url": event.url + event.reverse_subpage("ics_view"),
         "register_url": event.url + event.reverse_subpage("register_view"),
         "local_start": event.start.astimezone(BRUSSELS),
+        # Its terms change only when it is published: remembered per language until then.
+        "event_tags": remembered(
+            "event-tags",
+            event.pk,
+            translation.get_language(),
+            build=lambda: {
+                name: [str(tag) for tag in getattr(event, name).all()]
+                for name in ("zones", "sectors", "publics")
+            },
+        ),
     }
 
 
