@@ -36,7 +36,7 @@ from ..blocks import (
 )
 from ..feeds import KnowledgeFeed
 from ..listing import listing_context
-from ..pdf import pdf_response
+from ..pdf_files import pdf_file_response
 from ..related import related_items
 from .kinds import Kind
 from .tagging import (
@@ -235,7 +235,7 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
 
     @path("pdf/")
     def pdf(self, request):
-        return pdf_response(self, request)
+        return pdf_file_response(self, request)
 
 
 def item_panels(*section_panels):

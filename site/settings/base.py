@@ -138,6 +138,8 @@ PASSERELLES_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 PASSERELLES_BROWSER_MAX_AGE = int(env("BROWSER_MAX_AGE", "0"))
 PASSERELLES_SHARED_MAX_AGE = int(env("CDN_MAX_AGE", "300"))
 WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
+# The livre blanc PDF shows support counts: new supports rebuild it at most this often.
+LIVREBLANC_PDF_REFRESH_SECONDS = int(env("LIVREBLANC_PDF_REFRESH_SECONDS", str(15 * 60)))
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
