@@ -4,7 +4,7 @@ import calendar
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,15 +37,20 @@ def faceted(events, data):
     return facet_filter, facet_filter.apply(events)
 
 
-def overlapping(events, start, end):
-    """Events with at least one occurrence possibly in [start, end), with what cards need."""
+def _overlap(start, end):
+    """Events with at least one occurrence possibly in [start, end)."""
     single = Q(recurrence="", start__lt=end, end__gt=start)
     repeated = (
         ~Q(recurrence="")
         & Q(start__lt=end)
         & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.astimezone(BRUSSELS).date()))
     )
-    return events.filter(single | repeated).prefetch_related(
+    return single | repeated
+
+
+def overlapping(events, start, end):
+    """Events with at least one occurrence possibly in [start, end), with what cards need."""
+    return events.filter(_overlap(start, end)).prefetch_related(
         "exception_dates",
         *prefetch_tags(EventZone),
     )
@@ -76,18 +81,31 @@ class OccurrenceWindow(Sequence):
         if ended_by is not None:
             singles = singles.filter(end__lte=ended_by)
         order = ("-start", "-title") if reverse else ("start", "title")
-        self.singles = singles.order_by(*order).prefetch_related(*prefetch_tags(EventZone))
-        series = overlapping(events.exclude(recurrence=""), start, end)
-        self.series = [
-            occurrence
-            for occurrence in expand(series, start, end, reverse=reverse)
-            if ended_by is None or occurrence.end <= ended_by
-        ]
+        self.singles = singles.order_by(*order)
+        self.start, self.end, self.ended_by = start, end, ended_by
+        # Every series in the window is expanded, but only the shown events need their terms.
+        series = events.exclude(recurrence="").filter(_overlap(start, end)).defer("body")
+        self.series_events = series.prefetch_related("exception_dates")
         self._count = None
+
+    def series(self, limit=None):
+        """Occurrences of the recurring series in the window: the first `limit` of each (the
+        last ones when reverse) are enough to fill the first `limit` places."""
+        found = []
+        for event in self.series_events:
+            exceptions = {item.date for item in event.exception_dates.all()}
+            ahead = None if self.reverse or limit is None else limit
+            dates = occurrences(event, self.start, self.end, exception_dates=exceptions, limit=ahead)
+            if self.ended_by is not None:
+                dates = [occurrence for occurrence in dates if occurrence.end <= self.ended_by]
+            if limit is not None:
+                dates = dates[-limit:] if self.reverse else dates[:limit]
+            found.extend(dates)
+        return found
 
     def __len__(self):
         if self._count is None:
-            self._count = self.singles.count() + len(self.series)
+            self._count = self.singles.count() + len(self.series())
         return self._count
 
     def __getitem__(self, index):
@@ -99,8 +117,12 @@ class OccurrenceWindow(Sequence):
         stop = len(self) if index.stop is None else index.stop
         # The first `stop` one-off events hold every one-off event of the first `stop` occurrences.
         singles = [Occurrence(event, event.start, event.end) for event in self.singles[: max(stop, 0)]]
-        merged = sorted(singles + self.series, key=_by_date, reverse=self.reverse)
-        return merged[index]
+        merged = sorted(singles + self.series(limit=max(stop, 0)), key=_by_date, reverse=self.reverse)
+        shown = merged[index]
+        prefetch_related_objects(
+            list({id(o.event): o.event for o in shown}.values()), *prefetch_tags(EventZone)
+        )
+        return shown
 
 
 def _by_date(occurrence):
