@@ -69,7 +69,8 @@ messages: install ## Extract and compile the interface translations
 	$(MANAGE) makemessages -l nl -l de -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=test-artifacts
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-bench: install ## Search latency benchmark (not a test)
+bench: install ## Benchmark of record (not a test): public pages at 10 and 10,000 items, gunicorn, search
+	$(PY) scripts/bench_pages.py
 	$(PY) scripts/bench_search.py
 
 clean: ## Remove the virtualenv, node_modules and local database

@@ -15,3 +15,13 @@ class KnowledgeConfig(AppConfig):
 
         # A compagnon's admin form offers fiches and practices as what they can show.
         register_practice_pages(KnowledgeItemPage)
+
+        from wagtail.signals import page_published
+
+        from .pdf_files import enqueue_on_publish
+
+        def build_pdf_on_publish(sender, instance, **kwargs):
+            if isinstance(instance, KnowledgeItemPage):
+                enqueue_on_publish(instance)
+
+        page_published.connect(build_pdf_on_publish, dispatch_uid="knowledge-pdf-on-publish", weak=False)

@@ -61,7 +61,7 @@ def listing_context(index_page, request):
     feed_query = request.GET.copy()
     feed_query.pop("page", None)
     return {
-        "facets": faceted.facet_values(base),
+        "facets": faceted.facet_values(base, in_one_query=True),
         "active_filters": removal_links(request.GET, faceted.active),
         "page_obj": page_obj,
         "items": in_visitor_language(page_obj.object_list, prepare=with_card_data),

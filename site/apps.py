@@ -12,6 +12,11 @@ class PasserellesConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from . import fragments, publication
+
+        publication.connect()
+        fragments.remember_wagtail_active_locale()
+
         # Each app declares its personal data in `<app>/privacy_sources.py`.
         autodiscover_modules("privacy_sources")
         # Registers the deploy checks (shared cache for the abuse limits, ADMINS); models loaded.

@@ -11,8 +11,11 @@ Every facet costs a fixed number of queries, whatever the amount of content.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import CharField, Count, F, Value
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .fragments import remembered
 
 MAX_VALUES_PER_FACET = 20
 
@@ -50,18 +53,28 @@ class Facet:
 
     def choices(self):
         # Canonical (French) terms only, labelled in the visitor's language: same URLs everywhere.
-        return [(tag.slug, tag.label) for tag in self.tag_model.objects.canonical()]
+        # Remembered until the next publication (a term saved bumps it too).
+        return remembered(
+            "facet-choices",
+            self.tag_model._meta.label,
+            translation.get_language(),
+            build=lambda: [(tag.slug, tag.label) for tag in self.tag_model.objects.canonical()],
+        )
 
     def filter(self, queryset, slugs):
         return queryset.filter(**{f"{self.lookup}__in": slugs})
 
     def counts(self, queryset):
-        rows = (
+        return dict(self.count_rows(queryset).values_list("value", "n"))
+
+    def count_rows(self, queryset):
+        """(value, n) rows: how many items of `queryset` carry each term."""
+        return (
             self.through.objects.filter(**{f"{self.item_field}__in": queryset.values("pk")})
-            .values("tag__slug")
+            .order_by()
+            .values(value=F("tag__slug"))
             .annotate(n=Count(self.item_field, distinct=True))
         )
-        return {row["tag__slug"]: row["n"] for row in rows}
 
 
 @dataclass
@@ -80,8 +93,10 @@ class ChoiceFacet:
         return queryset.filter(**{f"{self.field_name}__in": slugs})
 
     def counts(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk", distinct=True))
-        return {row[self.field_name]: row["n"] for row in rows}
+        return dict(self.count_rows(queryset).values_list("value", "n"))
+
+    def count_rows(self, queryset):
+        return queryset.order_by().values(value=F(self.field_name)).annotate(n=Count("pk", distinct=True))
 
 
 class FacetedFilter:
@@ -112,11 +127,28 @@ class FacetedFilter:
                 queryset = facet.filter(queryset, slugs)
         return queryset.distinct() if self.selected else queryset
 
-    def facet_values(self, base_queryset):
-        """For each facet, its values with the count they would give with the other facets on."""
+    def facet_values(self, base_queryset, in_one_query=False):
+        """For each facet, its values with the count they would give with the other facets on.
+
+        `in_one_query`: every facet's counts are read in one UNION ALL statement (for facets
+        over database querysets) instead of one query per facet."""
+        combined = [facet for facet in self.facets if in_one_query and hasattr(facet, "count_rows")]
+        all_counts = {}
+        if combined:
+            parts = [
+                facet.count_rows(self.apply(base_queryset, exclude=facet.parameter))
+                .annotate(facet=Value(facet.parameter, output_field=CharField()))
+                .values_list("facet", "value", "n")
+                for facet in combined
+            ]
+            for parameter, value, n in parts[0].union(*parts[1:], all=True):
+                all_counts.setdefault(parameter, {})[value] = n
         result = []
         for facet in self.facets:
-            counts = facet.counts(self.apply(base_queryset, exclude=facet.parameter))
+            if facet in combined:
+                counts = all_counts.get(facet.parameter, {})
+            else:
+                counts = facet.counts(self.apply(base_queryset, exclude=facet.parameter))
             chosen = self.selected.get(facet.parameter, [])
             values = [
                 FacetValue(slug, label, counts.get(slug, 0), slug in chosen)

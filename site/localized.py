@@ -8,7 +8,8 @@ when a translation is live, or in French, marked `original_language` so the card
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+
+from .fragments import active_locale, default_locale
 
 
 def default_locale_page(page):
@@ -16,13 +17,13 @@ def default_locale_page(page):
     # Pages are served in their own language: a French visit costs no query here.
     if translation.get_language() == settings.LANGUAGE_CODE:
         return page
-    return page.get_translation_or_none(Locale.get_default()) or page
+    return page.get_translation_or_none(default_locale()) or page
 
 
 def original_of(page):
     """The French original of `page` whatever the active language (the page itself when it is
     French or has no original): what a translated page's shared records belong to."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     return page.get_translation_or_none(default) or page
@@ -34,7 +35,7 @@ def in_visitor_language(items, prepare=None):
     One query whatever the number of items (plus what `prepare` prefetches on that queryset).
     """
     items = list(items)
-    active = Locale.get_active()
+    active = active_locale()
     originals = [item for item in items if item.locale_id != active.pk]
     if not originals:
         return items
@@ -56,7 +57,7 @@ def in_visitor_language(items, prepare=None):
 
 def mark_original_language(pages):
     """Marks the pages that are not in the visitor's language (for `lang` on their titles)."""
-    active = Locale.get_active()
+    active = active_locale()
     for page in pages:
         if page.locale_id != active.pk:
             page.original_language = settings.LANGUAGE_CODE

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
+from .fragments import remembered
 
 
 class HomePage(Page):
@@ -45,13 +46,18 @@ class HomePage(Page):
         verbose_name_plural = _("pages d'accueil")
 
     def featured_pages(self):
-        pages = [child.value for child in self.featured if child.value and child.value.live]
-        return [page.specific for page in pages]
+        """The live featured pages, as their own types, in the editors' order: one query per type."""
+        ids = [child.get("value") for child in self.featured.raw_data if child.get("value")]
+        found = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+        return [found[pk] for pk in ids if pk in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.featured_pages()
-        context["home_sections"] = home_sections(self)
+        # The sections change only when one is published: remembered until then.
+        context["home_sections"] = remembered(
+            "home-sections", self.pk, build=lambda: list(home_sections(self))
+        )
         return context
 
 

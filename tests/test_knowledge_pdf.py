@@ -44,3 +44,42 @@ def test_unknown_sub_route_is_a_404(client, home):
     index = KnowledgeIndexPageFactory(parent=home)
     fiche = FicheActionPageFactory(parent=index)
     assert client.get(fiche.url + "pdf/autre/").status_code == 404
+
+
+def test_pdf_is_built_once_per_publication_and_served_from_its_file(client, home, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from knowledge import pdf_files
+
+    index = KnowledgeIndexPageFactory(parent=home)
+    fiche = FicheActionPageFactory(parent=index, title="Un CV en carte mentale")
+    first = client.get(fiche.url + "pdf/")
+    stored = pdf_files.pdf_name(fiche, "fr")
+    assert default_storage.exists(stored)
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("PDF rendu à nouveau")
+
+    monkeypatch.setattr(pdf_files, "render_pdf", no_rendering)
+    assert client.get(fiche.url + "pdf/").content == first.content  # the stored file
+    monkeypatch.undo()
+
+    fiche.title = "Un CV en carte mentale, revu"
+    fiche.save_revision().publish()
+    fiche.refresh_from_db()
+    assert "Un CV en carte mentale, revu" in pdf_text(client.get(fiche.url + "pdf/"))
+    assert not default_storage.exists(stored)  # the previous publication's file is removed
+
+
+def test_the_background_task_writes_the_pdf_the_download_serves(client, home, monkeypatch):
+    from knowledge import pdf_files
+
+    index = KnowledgeIndexPageFactory(parent=home)
+    fiche = FicheActionPageFactory(parent=index, title="Un atelier préparé en tâche de fond")
+    pdf_files.build_pdf.call(fiche.pk, "fr", "http://testserver")
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("PDF rendu pendant la requête")
+
+    monkeypatch.setattr(pdf_files, "render_pdf", no_rendering)
+    assert "Un atelier préparé en tâche de fond" in pdf_text(client.get(fiche.url + "pdf/"))

@@ -82,7 +82,8 @@ def test_demo_pdf_holds_every_recommendation(client, demo_content):
         assert title in text, title
 
 
-def test_pdf_is_rendered_once_until_the_edition_changes(client, home):
+def test_pdf_is_rendered_once_until_the_edition_changes(client, home, settings):
+    settings.LIVREBLANC_PDF_REFRESH_SECONDS = 0  # supports show at once
     edition, recommendations = build_white_paper(home, chapters=1, per_chapter=2)
     first = client.get(edition.url + "pdf/").content
     assert client.get(edition.url + "pdf/").content == first
@@ -93,3 +94,21 @@ def test_pdf_is_rendered_once_until_the_edition_changes(client, home):
     recommendations[1].title = "Un titre revu après la concertation"
     recommendations[1].save_revision().publish()
     assert "Un titre revu après la concertation" in " ".join(pdf_pages(client.get(edition.url + "pdf/")))
+
+
+def test_new_supports_rebuild_the_pdf_at_most_once_per_refresh_period(client, home, settings):
+    settings.LIVREBLANC_PDF_REFRESH_SECONDS = 15 * 60
+    edition, recommendations = build_white_paper(home, chapters=1, per_chapter=2)
+    first = client.get(edition.url + "pdf/").content
+    client.post(edition.url + "soutenir/", {"recommendation": recommendations[0].pk})
+    client.post(edition.url + "soutenir/", {"recommendation": recommendations[1].pk})
+    # Within the period: the same PDF, not rebuilt for each support.
+    assert client.get(edition.url + "pdf/").content == first
+    # Past the period, the supports show.
+    settings.LIVREBLANC_PDF_REFRESH_SECONDS = 0
+    assert "1 soutien" in " ".join(pdf_pages(client.get(edition.url + "pdf/")))
+    # A publication shows at once, whatever the period.
+    settings.LIVREBLANC_PDF_REFRESH_SECONDS = 15 * 60
+    recommendations[1].title = "Un titre publié pendant la période"
+    recommendations[1].save_revision().publish()
+    assert "Un titre publié pendant la période" in " ".join(pdf_pages(client.get(edition.url + "pdf/")))

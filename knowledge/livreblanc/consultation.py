@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
 from passerelles.client_ip import client_ip
+from passerelles.fragments import remembered
 from passerelles.localized import original_of
 
 from .forms import UNKNOWN_RECOMMENDATION, ContributionForm, SupportForm
@@ -72,22 +74,28 @@ def connection_limit_reached(request, recommendation):
 def recommendation_context(recommendation, request, contribution_form=None):
     from .models.edition import EditionPage  # the edition module imports this one
 
-    edition = EditionPage.objects.ancestor_of(recommendation).first()
-    chapter = recommendation.get_parent()
     consulted = original_of(recommendation)
-    context = {
-        "edition": edition,
-        "chapter": chapter,
-        "timeline": recommendation.timeline(),
-        "practice_links": live_links(RecommendationPractice, recommendation),
-        "event_links": live_links(RecommendationEvent, recommendation),
-        "themes": [item.tag for item in recommendation.theme_items.select_related("tag")],
-        "support_count": consulted.supports.count(),
-        "supported": consulted.pk in supported_ids(request),
-        "contributions": consulted.contributions.filter(status=Contribution.Status.APPROVED).order_by(
-            "created_at"
-        ),
-    }
+
+    def published_part():
+        # Changes only with a publication or a moderated contribution: remembered until then.
+        return {
+            "edition": EditionPage.objects.ancestor_of(recommendation).first(),
+            "chapter": recommendation.get_parent(),
+            "timeline": recommendation.timeline(),
+            "practice_links": list(live_links(RecommendationPractice, recommendation)),
+            "event_links": list(live_links(RecommendationEvent, recommendation)),
+            "themes": [item.tag for item in recommendation.theme_items.select_related("tag")],
+            "contributions": list(
+                consulted.contributions.filter(status=Contribution.Status.APPROVED).order_by("created_at")
+            ),
+        }
+
+    context = dict(
+        remembered("recommendation", recommendation.pk, translation.get_language(), build=published_part)
+    )
+    edition = context["edition"]
+    context["support_count"] = consulted.supports.count()  # live: a support shows at once
+    context["supported"] = consulted.pk in supported_ids(request)
     context["current_status"] = context["timeline"][-1] if context["timeline"] else None
     if edition is not None and edition.is_open:
         context["contribution_form"] = contribution_form or ContributionForm(

@@ -9,7 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from network.ownership import OrganisationOwnedPage, OwnedPageForm
 from passerelles.blocks import DocumentBlock, QuoteBlock
+from passerelles.fragments import remembered
 from passerelles.localized import default_locale_page
 from passerelles.sections import SectionIndexPage
 
@@ -35,7 +36,7 @@ from ..blocks import (
 )
 from ..feeds import KnowledgeFeed
 from ..listing import listing_context
-from ..pdf import pdf_response
+from ..pdf_files import pdf_file_response
 from ..related import related_items
 from .kinds import Kind
 from .tagging import (
@@ -197,6 +198,12 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
     @cached_property
     def tag_groups(self):
         """(label, tags) for every vocabulary the item is tagged with; tags come from prefetches when present."""
+        if not self.pk or getattr(self, "_prefetched_objects_cache", None):
+            return self._tag_groups()
+        # Read once per language until the next publication (a page's tags change when it is published).
+        return remembered("tag-groups", self.pk, translation.get_language(), build=self._tag_groups)
+
+    def _tag_groups(self):
         groups = []
         for name, label in [
             ("sectors", _("Secteurs")),
@@ -207,12 +214,17 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
         ]:
             tags = list(getattr(self, name).all())
             if tags:
-                groups.append((label, tags))
+                groups.append((str(label), tags))
         return groups
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = related_items(self, KnowledgeItemPage.objects.live().public())
+        context["related_items"] = remembered(
+            "related-items",
+            self.pk,
+            translation.get_language(),
+            build=lambda: related_items(self, KnowledgeItemPage.objects.live().public()),
+        )
         context["organisations"] = self.organisations()
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
@@ -223,7 +235,7 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
 
     @path("pdf/")
     def pdf(self, request):
-        return pdf_response(self, request)
+        return pdf_file_response(self, request)
 
 
 def item_panels(*section_panels):

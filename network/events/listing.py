@@ -2,8 +2,9 @@
 
 import calendar
 import datetime
+from collections.abc import Sequence
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +13,7 @@ from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.choices import EventType
-from .models.recurrence import BRUSSELS, occurrences
+from .models.recurrence import BRUSSELS, Occurrence, occurrences
 from .models.tagging import EventPublic, EventSector, EventZone
 
 UPCOMING_DAYS = 366
@@ -36,15 +37,20 @@ def faceted(events, data):
     return facet_filter, facet_filter.apply(events)
 
 
-def overlapping(events, start, end):
-    """Events with at least one occurrence possibly in [start, end), with what cards need."""
+def _overlap(start, end):
+    """Events with at least one occurrence possibly in [start, end)."""
     single = Q(recurrence="", start__lt=end, end__gt=start)
     repeated = (
         ~Q(recurrence="")
         & Q(start__lt=end)
         & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.astimezone(BRUSSELS).date()))
     )
-    return events.filter(single | repeated).prefetch_related(
+    return single | repeated
+
+
+def overlapping(events, start, end):
+    """Events with at least one occurrence possibly in [start, end), with what cards need."""
+    return events.filter(_overlap(start, end)).prefetch_related(
         "exception_dates",
         *prefetch_tags(EventZone),
     )
@@ -56,20 +62,81 @@ def expand(events, start, end, reverse=False):
     for event in events:
         exceptions = {item.date for item in event.exception_dates.all()}
         found.extend(occurrences(event, start, end, exception_dates=exceptions))
-    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    found.sort(key=_by_date, reverse=reverse)
     return found
+
+
+class OccurrenceWindow(Sequence):
+    """The occurrences of `events` in [start, end) by date (latest first if `reverse`), read as
+    they are shown: a page of a listing or the next three on the home page.
+
+    One-off events (nearly all of them) are counted, sorted and sliced by the database, so a
+    page reads only the events it may show; only recurring series are expanded, and only inside
+    the window. `ended_by` keeps the occurrences over by then (the past view).
+    """
+
+    def __init__(self, events, start, end, reverse=False, ended_by=None):
+        self.reverse = reverse
+        singles = events.filter(recurrence="", start__lt=end, end__gt=start)
+        if ended_by is not None:
+            singles = singles.filter(end__lte=ended_by)
+        order = ("-start", "-title") if reverse else ("start", "title")
+        self.singles = singles.order_by(*order)
+        self.start, self.end, self.ended_by = start, end, ended_by
+        # Every series in the window is expanded, but only the shown events need their terms.
+        series = events.exclude(recurrence="").filter(_overlap(start, end)).defer("body")
+        self.series_events = series.prefetch_related("exception_dates")
+        self._count = None
+
+    def series(self, limit=None):
+        """Occurrences of the recurring series in the window: the first `limit` of each (the
+        last ones when reverse) are enough to fill the first `limit` places."""
+        found = []
+        for event in self.series_events:
+            exceptions = {item.date for item in event.exception_dates.all()}
+            ahead = None if self.reverse or limit is None else limit
+            dates = occurrences(event, self.start, self.end, exception_dates=exceptions, limit=ahead)
+            if self.ended_by is not None:
+                dates = [occurrence for occurrence in dates if occurrence.end <= self.ended_by]
+            if limit is not None:
+                dates = dates[-limit:] if self.reverse else dates[:limit]
+            found.extend(dates)
+        return found
+
+    def __len__(self):
+        if self._count is None:
+            self._count = self.singles.count() + len(self.series())
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        stop = len(self) if index.stop is None else index.stop
+        # The first `stop` one-off events hold every one-off event of the first `stop` occurrences.
+        singles = [Occurrence(event, event.start, event.end) for event in self.singles[: max(stop, 0)]]
+        merged = sorted(singles + self.series(limit=max(stop, 0)), key=_by_date, reverse=self.reverse)
+        shown = merged[index]
+        prefetch_related_objects(
+            list({id(o.event): o.event for o in shown}.values()), *prefetch_tags(EventZone)
+        )
+        return shown
+
+
+def _by_date(occurrence):
+    return (occurrence.start, occurrence.event.title)
 
 
 def upcoming_occurrences(events, now=None, days=UPCOMING_DAYS):
     now = now or timezone.now()
-    end = now + datetime.timedelta(days=days)
-    return expand(overlapping(events, now, end), now, end)
+    return OccurrenceWindow(events, now, now + datetime.timedelta(days=days))
 
 
 def past_occurrences(events, now=None, days=PAST_DAYS):
     now = now or timezone.now()
-    start = now - datetime.timedelta(days=days)
-    return [o for o in expand(overlapping(events, start, now), start, now, reverse=True) if o.end <= now]
+    return OccurrenceWindow(events, now - datetime.timedelta(days=days), now, reverse=True, ended_by=now)
 
 
 def parse_month(value, today=None):

@@ -4,10 +4,11 @@ import datetime
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from passerelles.abuse import over_limit, setting
+from passerelles.fragments import remembered
 from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
 
@@ -23,6 +24,10 @@ PER_PAGE = 20
 # and per e-mail and event (strict). Settings REGISTRATION_RATE_LIMIT, REGISTRATION_EMAIL_RATE_LIMIT.
 REGISTRATION_RATE = "30/h"
 REGISTRATION_EMAIL_RATE = "5/h"
+# What a calendar subscription carries by default (`?all=1` for everything): about a month back,
+# eighteen months ahead.
+FEED_DAYS_BACK = 30
+FEED_DAYS_AHEAD = 548
 
 
 def _listing_context(page, request, view):
@@ -33,7 +38,7 @@ def _listing_context(page, request, view):
     feed_path = page.url + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
     return events, {
         "view": view,
-        "facets": facet_filter.facet_values(page.events()),
+        "facets": facet_filter.facet_values(page.events(), in_one_query=True),
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,
@@ -89,10 +94,20 @@ def month(page, request):
 
 
 def feed(page, request):
-    """The events of the (filtered) listing still relevant: from three months back, and series."""
+    """The events of the (filtered) listing around today: FEED_DAYS_BACK days back to
+    FEED_DAYS_AHEAD ahead (series overlapping it included, with their rule); `?all=1` gives
+    every event, for archives."""
     _filter, events = listing.faceted(page.events(), request.GET)
-    since = timezone.now() - datetime.timedelta(days=92)
-    events = listing.overlapping(events, since, since + datetime.timedelta(days=3650)).order_by("start")
+    if request.GET.get("all") != "1":
+        now = timezone.now()
+        since, until = (
+            now - datetime.timedelta(days=FEED_DAYS_BACK),
+            now + datetime.timedelta(days=FEED_DAYS_AHEAD),
+        )
+        events = listing.overlapping(events, since, until)
+    else:
+        events = events.prefetch_related("exception_dates")
+    events = events.order_by("start")
     return _ics_response(build_calendar(events, request, page.title), f"{page.slug}.ics", inline=True)
 
 
@@ -127,6 +142,16 @@ def _event_context(event, request, form=None):
         "ics_url": event.url + event.reverse_subpage("ics_view"),
         "register_url": event.url + event.reverse_subpage("register_view"),
         "local_start": event.start.astimezone(BRUSSELS),
+        # Its terms change only when it is published: remembered per language until then.
+        "event_tags": remembered(
+            "event-tags",
+            event.pk,
+            translation.get_language(),
+            build=lambda: {
+                name: [str(tag) for tag in getattr(event, name).all()]
+                for name in ("zones", "sectors", "publics")
+            },
+        ),
     }
 
 

@@ -64,7 +64,7 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
     def _organisation_context(self, request):
         facets, base, results = filtered_organisations(self, request.GET)
         return {
-            "facets": facets.facet_values(base),
+            "facets": facets.facet_values(base, in_one_query=True),
             "facet_errors": facets.errors,
             "active_filters": facets.active,
             "results": results,
@@ -112,7 +112,7 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
         self.attach_profile_urls(page_obj.object_list, request)
         context = self.get_context(request)
         context.update(
-            facets=facets.facet_values(base),
+            facets=facets.facet_values(base, in_one_query=True),
             facet_errors=facets.errors + ([page_message] if page_message else []),
             active_filters=facets.active,
             page_obj=page_obj,

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from passerelles.fragments import remembered
 from passerelles.vocabularies.models import StructureType, Zone, canonical_choices
 from passerelles.vocabularies.tagging import prefetch_tags
 
@@ -152,14 +154,27 @@ class OrganisationPage(OrganisationOwnedPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # What the page shows besides its own fields changes only with a publication or a saved
+        # person: remembered per language until then.
+        context.update(
+            remembered(
+                "organisation-page",
+                self.pk,
+                request.get_host(),
+                translation.get_language(),
+                build=lambda: self._shown_with(request),
+            )
+        )
+        return context
+
+    def _shown_with(self, request):
         directory = self.get_parent().specific  # the directory (parent_page_types)
         people = list(self.public_people())
         directory.attach_profile_urls(people, request)
-        context.update(
-            directory=directory,
-            people=people,
-            sector_tags=[item.tag for item in self.sector_items.select_related("tag")],
-            public_tags=[item.tag for item in self.public_items.select_related("tag")],
-            similar=similar_organisations(self),
-        )
-        return context
+        return {
+            "directory": directory,
+            "people": people,
+            "sector_tags": [item.tag for item in self.sector_items.select_related("tag")],
+            "public_tags": [item.tag for item in self.public_items.select_related("tag")],
+            "similar": similar_organisations(self),
+        }

@@ -135,7 +135,7 @@ class OfferListing:
         if self.sort not in SORTS:
             self.errors.append(_("Ce tri n’existe pas ; les offres sont triées par date de début."))
             self.sort = DEFAULT_SORT
-        self.facets = self.filter.facet_values(base_queryset)
+        self.facets = self.filter.facet_values(base_queryset, in_one_query=True)
         results = with_cards_data(sorted_offers(self.filter.apply(base_queryset), self.sort))
         self.page_obj, page_message = paginate(results, data.get("page", "1"), PER_PAGE)
         self.errors += [page_message] if page_message else []

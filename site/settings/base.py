@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from passerelles.security import public_policy
 from search.backends import search_backends
 
+from .frontend_cache import frontend_cache_settings
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 
@@ -94,6 +96,8 @@ PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", "5/h")
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before any other work (see passerelles/pagecache.py).
+    "passerelles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,24 +141,49 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every worker: the abuse limits count there (a per-process cache would
-# multiply them by the number of workers; `check --deploy` warns, passerelles.W001). Redis with
-# CACHE_URL (redis://...), else a database table, created by `migrate` (createcachetable).
+# Two caches shared by every worker process. "default" holds pages and fragments: what one worker
+# caches another may serve, and a publication invalidates it for all (files on the local disk).
+# "limits" counts the abuse limits in a database table created by `migrate` (a per-process cache
+# would multiply them by the number of workers; `check --deploy` warns, passerelles.W001).
+# With CACHE_URL (redis://...), Redis holds both.
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        for alias in ("default", "limits")
+    }
 else:
     CACHES = {
         "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "20000"))},
+        },
+        "limits": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "passerelles_cache",
-        }
+        },
     }
+RATELIMIT_USE_CACHE = "limits"
 
 # The client address behind TRUSTED_PROXY_COUNT reverse proxies (X-Forwarded-For), for the abuse
 # limits and the login throttle; 0 = no proxy, REMOTE_ADDR. See passerelles/client_ip.py.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "passerelles.client_ip.client_ip"
+
+# Page cache for anonymous visitors (passerelles/pagecache.py): on unless PAGE_CACHE=0. Entries
+# also expire after PAGE_CACHE_SECONDS, for what time alone changes (an event becoming past).
+PASSERELLES_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PASSERELLES_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# Cache-Control of cached pages: browsers revalidate (ETag, Last-Modified); a CDN keeps them
+# CDN_MAX_AGE seconds, and Wagtail purges a page from it when it is published (below).
+PASSERELLES_BROWSER_MAX_AGE = int(env("BROWSER_MAX_AGE", "0"))
+PASSERELLES_SHARED_MAX_AGE = int(env("CDN_MAX_AGE", "300"))
+WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
+# The livre blanc PDF shows support counts: new supports rebuild it at most this often.
+LIVREBLANC_PDF_REFRESH_SECONDS = int(env("LIVREBLANC_PDF_REFRESH_SECONDS", str(15 * 60)))
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

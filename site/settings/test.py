@@ -30,6 +30,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Playwright's sync API runs an event loop in the test thread; the ORM calls are still sequential.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The abuse limits count in the one test cache, which every test starts empty (tests/conftest.py).
+RATELIMIT_USE_CACHE = "default"
+# Tests that change rows behind the signals' back (queryset.update) would read stale pages: the
+# page cache is switched on by the tests about it (tests/test_page_cache.py).
+PASSERELLES_PAGE_CACHE = False
 DATABASE_URL = env("DATABASE_URL")
 WHITENOISE_AUTOREFRESH = True
 MAP_TILE_URL = ""  # no internet here: the map shows its markers without tiles

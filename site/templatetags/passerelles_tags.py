@@ -8,8 +8,10 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.timezone import is_aware, localtime
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from passerelles.formats.weekdays import WEEKDAY_DATE, WEEKDAY_DATETIME, WEEKDAY_DAY, format_for
+from passerelles.fragments import active_locale, remembered
 
 register = template.Library()
 
@@ -20,35 +22,51 @@ def language_links(context):
 
     Works on Wagtail pages and on plain views (search): there the URL is translated by Django.
     Returns dicts with code, name, url, current and `translated` (a real translation exists),
-    in two queries whatever the number of languages.
+    in two queries whatever the number of languages, remembered until the next publication.
     """
     request = context.get("request")
     page = context.get("page")
-    current = translation.get_language()
-    links = []
     if isinstance(page, Page) and page.pk:
         site = Site.find_for_request(request) if request else None
-        keys = [page.translation_key]
-        if site:
-            keys.append(site.root_page.translation_key)
-        candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
-        translations, homes = {}, {}
-        for candidate in candidates:
-            bucket = translations if candidate.translation_key == page.translation_key else homes
-            bucket[candidate.locale.language_code] = candidate
-        for code, name in settings.LANGUAGES:
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
-            links.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": url,
-                    "current": code == current,
-                    "translated": code in translations,
-                }
-            )
-        return links
+        return remembered(
+            "languages",
+            page.pk,
+            site.pk if site else "",
+            translation.get_language(),
+            build=lambda: _page_language_links(request, page, site),
+        )
+    return _view_language_links(request)
+
+
+def _page_language_links(request, page, site):
+    current = translation.get_language()
+    links = []
+    keys = [page.translation_key]
+    if site:
+        keys.append(site.root_page.translation_key)
+    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    translations, homes = {}, {}
+    for candidate in candidates:
+        bucket = translations if candidate.translation_key == page.translation_key else homes
+        bucket[candidate.locale.language_code] = candidate
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": code in translations,
+            }
+        )
+    return links
+
+
+def _view_language_links(request):
+    current = translation.get_language()
+    links = []
     path = request.path if request else "/"
     for code, name in settings.LANGUAGES:
         links.append(
@@ -66,7 +84,7 @@ def language_links(context):
 def _localized(page):
     """`page` in the active language when a live translation exists, else `page` itself."""
     try:
-        active = Locale.get_active()
+        active = active_locale()
     except Locale.DoesNotExist:
         return page
     if page.locale_id == active.pk:
@@ -87,6 +105,54 @@ def resolve_link(context, link):
     return {"url": target.get_url(context.get("request")) or "", "label": label, "page": target}
 
 
+def _link_data(link):
+    """What the frame needs of a resolved link (plain values: they are cached)."""
+    return {
+        "url": link["url"],
+        "label": str(link["label"] or ""),
+        "path": link["page"].path if link["page"] else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def navigation_links(context):
+    """The main menu in the active language: [{url, label, path}], remembered until a publication."""
+    from passerelles.models import NavigationSettings  # the models registry is ready at render time
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+
+    def build():
+        menu = NavigationSettings.for_site(site).primary
+        return [_link_data(resolve_link(context, block.value)) for block in menu]
+
+    return remembered("navigation", site.pk, translation.get_language(), build=build)
+
+
+@register.simple_tag(takes_context=True)
+def footer_content(context):
+    """The footer in the active language (rich text rendered, links resolved), remembered."""
+    from passerelles.models import FooterSettings  # the models registry is ready at render time
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+
+    def build():
+        footer = FooterSettings.for_site(site)
+        return {
+            "about": richtext(footer.about) if footer.about else "",
+            "links": [_link_data(resolve_link(context, block.value)) for block in footer.links],
+            "contact_address": footer.contact_address,
+            "contact_phone": footer.contact_phone,
+        }
+
+    return remembered("footer", site.pk, translation.get_language(), build=build)
+
+
 @register.simple_tag
 def untranslated_lang():
     """`lang="fr"` for text the editors write once, in French, when the page is in another language
@@ -98,10 +164,12 @@ def untranslated_lang():
 
 @register.filter
 def is_active_section(page, link_page):
-    """True when `page` is `link_page` or one of its descendants (the menu marks the section)."""
-    if not page or not link_page or not hasattr(page, "path"):
+    """True when `page` is `link_page` (or its tree path) or one of its descendants (the menu
+    marks the section)."""
+    link_path = getattr(link_page, "path", link_page)
+    if not page or not link_path or not hasattr(page, "path"):
         return False
-    return page.path.startswith(link_page.path)
+    return page.path.startswith(link_path)
 
 
 def _in_language_format(value, formats):

@@ -86,8 +86,9 @@ def rule_for(event, dtstart):
     )
 
 
-def occurrences(event, window_start=None, window_end=None, exception_dates=None):
-    """The event's occurrences overlapping [window_start, window_end), sorted by start.
+def occurrences(event, window_start=None, window_end=None, exception_dates=None, limit=None):
+    """The event's occurrences overlapping [window_start, window_end), sorted by start (the first
+    `limit` of them when given: a listing page needs no more from one series).
 
     `exception_dates` can be passed in when prefetched, to keep listings at a fixed query count.
     """
@@ -98,21 +99,27 @@ def occurrences(event, window_start=None, window_end=None, exception_dates=None)
         if exception_dates is None:
             exception_dates = {item.date for item in event.exception_dates.all()}
         local_start = event.start.astimezone(BRUSSELS).replace(tzinfo=None)
+        rule = rule_for(event, local_start)
+        if window_start is not None:
+            # Only the window is expanded: from the last start that can still overlap it.
+            earliest = window_start.astimezone(BRUSSELS).replace(tzinfo=None) - duration
+            rule = rule.xafter(earliest, inc=True)
         found = []
-        for naive in rule_for(event, local_start):
+        for naive in rule:
             start = naive.replace(tzinfo=BRUSSELS)
             if window_end and start >= window_end:
                 break
-            if len(found) >= MAX_OCCURRENCES:
-                break
+            if len(found) >= min(MAX_OCCURRENCES, limit or MAX_OCCURRENCES) + 1:
+                break  # one more than needed: the first may end before the window
             if naive.date() in exception_dates:
                 continue
             # Add the duration in wall-clock time too: an evening meeting keeps its end hour.
             end = (naive + duration).replace(tzinfo=BRUSSELS)
             found.append(Occurrence(event, start, end))
-    return [
+    kept = [
         occurrence
         for occurrence in found
         if (window_start is None or occurrence.end > window_start)
         and (window_end is None or occurrence.start < window_end)
     ]
+    return kept[:limit] if limit else kept[:MAX_OCCURRENCES]

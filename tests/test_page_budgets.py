@@ -1,0 +1,100 @@
+"""Every public page type costs at most 15 queries when it is built (page cache off), and the same
+number with more content: measured on the demo, then on the demo grown with more fiches,
+practices, structures, events (one-off and recurring) and offers."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from wagtail.models import Locale
+
+from knowledge.models import KnowledgeIndexPage
+from network.events.models import CalendarPage
+from network.models import DirectoryPage
+from network.offers.models import OffersIndexPage
+from tests.factories_events import EventPageFactory, in_days
+from tests.factories_knowledge import BonnePratiquePageFactory, FicheActionPageFactory
+from tests.factories_network import OrganisationPageFactory
+from tests.factories_offers import OfferPageFactory
+from tests.helpers import count_queries
+
+BUDGET = 15
+# (page type, sub-path of a routable page): every public page type and its routes.
+PAGE_TYPES = [
+    ("passerelles.HomePage", ""),
+    ("passerelles.HomePage@nl", ""),
+    ("passerelles.StandardPage", ""),
+    ("knowledge.KnowledgeIndexPage", ""),
+    ("knowledge.KnowledgeIndexPage", "?secteur=numerique"),
+    ("knowledge.KnowledgeIndexPage", "flux/"),
+    ("knowledge.FicheActionPage", ""),
+    ("knowledge.BonnePratiquePage", ""),
+    ("network.DirectoryPage", ""),
+    ("network.DirectoryPage", "carte/"),
+    ("network.DirectoryPage", "carte/geojson/"),
+    ("network.DirectoryPage", "compagnons/"),
+    ("network.OrganisationPage", ""),
+    ("events.AgendaPage", ""),
+    ("events.AgendaPage", "mois/"),
+    ("events.AgendaPage", "passes/"),
+    ("events.AgendaPage", "ical/"),
+    ("events.CalendarPage", ""),
+    ("events.EventPage", ""),
+    ("events.EventPage", "ical/"),
+    ("offers.OffersIndexPage", ""),
+    ("offers.OfferPage", ""),
+    ("livreblanc.WhitePaperIndexPage", ""),
+    ("livreblanc.EditionPage", ""),
+    ("livreblanc.ChapterPage", ""),
+    ("livreblanc.RecommendationPage", ""),
+]
+
+
+def url_of(page_type, sub_path):
+    model_name, _, language = page_type.partition("@")
+    locale = Locale.objects.get(language_code=language or "fr")
+    page = apps.get_model(model_name).objects.live().filter(locale=locale).order_by("pk").first()
+    return page.url + sub_path
+
+
+def first(model):
+    return model.objects.live().filter(locale__language_code="fr").order_by("pk").first()
+
+
+def grow(count):
+    """`count` more fiches and practices, and a few structures, events and offers."""
+    knowledge, directory = first(KnowledgeIndexPage), first(DirectoryPage)
+    calendar, offers = first(CalendarPage), first(OffersIndexPage)
+    for n in range(count):
+        FicheActionPageFactory(parent=knowledge)
+        BonnePratiquePageFactory(parent=knowledge)
+        if n % 3 == 0:
+            OrganisationPageFactory(parent=directory)
+            OfferPageFactory(parent=offers)
+            EventPageFactory(parent=calendar, start=in_days(n + 1))
+            EventPageFactory(parent=calendar, start=in_days(-n - 10))
+            EventPageFactory(
+                parent=calendar,
+                start=in_days(-400),
+                recurrence="WEEKLY",
+                recurrence_until=datetime.date.today() + datetime.timedelta(days=200),
+            )
+
+
+def measure(client, url):
+    cache.clear()
+    client.get(url)  # per-process caches and the site frame's fragments, as on a live site
+    response, queries = count_queries(client, url)
+    assert response.status_code == 200, url
+    return queries
+
+
+@pytest.mark.parametrize(("page_type", "sub_path"), PAGE_TYPES)
+def test_public_page_type_costs_at_most_15_queries_at_two_volumes(client, demo_content, page_type, sub_path):
+    url = url_of(page_type, sub_path)
+    few = measure(client, url)
+    grow(12)
+    many = measure(client, url)
+    assert many <= BUDGET, f"{url}: {many} requêtes, budget {BUDGET}"
+    assert many == few, f"{url}: {few} requêtes sur la démo, {many} avec plus de contenus"
