@@ -9,13 +9,14 @@ simple `icontains` match, says so on the page).
 
 import logging
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.pagination import paginate
 
 from . import registry
 from .fulltext import engines
@@ -101,7 +102,6 @@ class SearchRun:
         self.filter = FacetedFilter(facets(), data)
         self.messages = list(self.filter.errors)
         self.fallback = False
-        self.page_missing = False
         self.facet_values = []
         if query:
             self._search(page)
@@ -135,12 +135,11 @@ class SearchRun:
             restrict = self.filtered(SearchDocument.objects.all())
             filtered = self.filtered(base)
         total = filtered.count()
-        paginator = Paginator(PageOfIds(total), self.per_page)
-        try:
-            number = paginator.validate_number(page)
-        except (PageNotAnInteger, EmptyPage):
-            number = 1
-            self.page_missing = True
+        # The page number is checked (and its message worded) as in every other listing.
+        asked, message = paginate(PageOfIds(total), page, self.per_page)
+        if message:
+            self.messages.append(message)
+        number = asked.number
         offset = (number - 1) * self.per_page
         if engine is None or self.sort == "date":
             ordered = filtered.order_by(F("date").desc(nulls_last=True), "title").values_list("pk", flat=True)
