@@ -1,0 +1,186 @@
+"""Real Chromium, at 320 px and 1280 px, on what a new visitor meets first (issue 20): the home,
+the agenda (list and month), a fiche and its related content, the livre blanc, the search.
+
+Each test saves a screenshot under test-artifacts/ and asserts what a visitor would notice: no
+sideways scroll, no raw markup shown as text, cards of equal width, no word cut in two, a series
+shown once, counts that match the content; axe-core finds nothing on each page.
+"""
+
+import re
+
+import pytest
+from wagtail.models import Locale
+
+from knowledge.livreblanc.models import RecommendationPage
+from knowledge.models import KnowledgeItemPage
+from tests.helpers import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+WIDTHS = [320, 1280]
+SERIES = "Permanence numérique pour conseillers emploi"  # weekly in the demo
+
+CUT_WORDS_JS = """(selector) => {
+  // Words (of 3 letters or more) whose letters sit on two lines: a word cut in two.
+  const cut = [];
+  for (const root of document.querySelectorAll(selector)) {
+    if (!root.offsetParent) continue;  // hidden
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[\\p{L}]{3,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) cut.push(match[0]);
+      }
+    }
+  }
+  return cut;
+}"""
+
+
+def open_at(page, url, width):
+    page.set_viewport_size({"width": width, "height": 640 if width == 320 else 900})
+    response = page.goto(url)
+    assert response.status == 200, url
+
+
+def assert_fits(page, width):
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"la page défile de côté ({scroll}px pour {width}px)"
+
+
+def assert_no_markup_shown(page):
+    text = page.locator("main").inner_text()
+    assert not re.search(r"</?(p|b|strong|em|a|br|ul|li)\b[^>]*>", text), "du balisage s'affiche en texte"
+
+
+def card_widths(page, selector):
+    return [
+        round(box["width"]) for box in (item.bounding_box() for item in page.locator(selector).all()) if box
+    ]
+
+
+def assert_equal_widths(page, selector):
+    widths = card_widths(page, selector)
+    assert len(widths) >= 2, selector
+    assert max(widths) - min(widths) <= 1, f"{selector} : largeurs {sorted(set(widths))}"
+
+
+def cut_words(page, selector="main"):
+    return page.evaluate(CUT_WORDS_JS, selector)
+
+
+def shot(page, artifacts_dir, name, width):
+    page.screenshot(path=str(artifacts_dir / f"{name}-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("prefix", ["", "/nl"])
+def test_home(page, site_server, demo_content, artifacts_dir, width, prefix):
+    open_at(page, site_server.url + prefix + "/", width)
+    assert_fits(page, width)
+    assert_no_markup_shown(page)
+    assert_equal_widths(page, ".sections .card-grid > li")
+    events = page.locator(".home-events .card__title").all_inner_texts()
+    assert len(events) == len(set(events)), f"une série remplit « Prochains événements » : {events}"
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, f"ux-home{prefix.replace('/', '-')}", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_agenda_list_shows_a_series_once(page, site_server, demo_content, artifacts_dir, width):
+    open_at(page, site_server.url + "/agenda/", width)
+    assert_fits(page, width)
+    titles = page.locator(".event-list .card__title").all_inner_texts()
+    assert titles.count(SERIES) == 1, titles
+    card = page.locator(".event-card").filter(has_text=SERIES)
+    assert re.search(r"Chaque jeudi jusqu’au \d{1,2} \w+ \d{4}", card.inner_text())
+    assert_equal_widths(page, ".event-list > li")
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, "ux-agenda", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_agenda_month_cuts_no_word(page, site_server, demo_content, artifacts_dir, width):
+    open_at(page, site_server.url + "/agenda/mois/", width)
+    assert_fits(page, width)
+    grid, days = page.locator(".month-grid"), page.locator(".month-days")
+    if width == 320:  # a list of days: no 7 columns of 40 px
+        assert not grid.is_visible() and days.is_visible()
+        assert days.locator("h3").count() >= 1
+    else:
+        assert grid.is_visible() and not days.is_visible()
+    assert cut_words(page, ".month-days, .month-grid") == []
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, "ux-agenda-mois", width)
+
+
+def fiche(language):
+    original = KnowledgeItemPage.objects.get(slug="formation-mecanicien-velo", locale__language_code="fr")
+    return (
+        original if language == "fr" else original.get_translation(Locale.objects.get(language_code=language))
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_related_content_is_never_the_page_itself(
+    page, site_server, demo_content, artifacts_dir, width, language
+):
+    shown = fiche(language)
+    own_urls = {
+        translation_page.url
+        for translation_page in KnowledgeItemPage.objects.filter(translation_key=shown.translation_key)
+    }
+    open_at(page, site_server.url + shown.url, width)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_fits(page, width)
+    related = page.locator(".knowledge-related .card__title")
+    assert related.count() >= 2
+    languages = []
+    for title in related.all():
+        link = title.locator("a")
+        assert link.get_attribute("href") not in own_urls, "« Dans la même veine » montre la page elle-même"
+        language_of_link = title.get_attribute("lang") or language
+        languages.append(language_of_link)
+        if language_of_link != language:  # a French fallback is marked
+            assert language_of_link == "fr" and link.get_attribute("hreflang") == "fr"
+    # Content in the page's language comes before French fallbacks.
+    assert languages == sorted(languages, key=lambda code: code != language)
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, f"ux-fiche-{language}", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("prefix", "word"), [("", "recommandations"), ("/nl", "aanbevelingen")])
+def test_livre_blanc_counts_its_recommendations(
+    page, site_server, demo_content, artifacts_dir, width, prefix, word
+):
+    total = RecommendationPage.objects.live().filter(locale__language_code="fr").count()
+    path = "/livre-blanc/" if not prefix else "/nl/witboek/"
+    open_at(page, site_server.url + path, width)
+    assert_fits(page, width)
+    text = page.locator("main").inner_text()
+    assert f"{total} {word}" in text
+    assert "douze" not in text.lower()
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, f"ux-livre-blanc{prefix.replace('/', '-')}", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_results_are_cards_with_a_highlighted_passage(
+    page, site_server, demo_content, artifacts_dir, width
+):
+    open_at(page, site_server.url + "/recherche/?q=velos", width)
+    assert_fits(page, width)
+    assert_no_markup_shown(page)
+    hits = page.locator(".result-list .search-hit")
+    assert hits.count() >= 5
+    assert hits.locator(".card__text mark").count() >= 1  # the passage that matched, highlighted
+    assert hits.locator("time").count() >= 1  # the content's own date
+    assert_equal_widths(page, ".result-list > li")
+    assert cut_words(page, ".result-list") == []
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, "ux-recherche", width)
