@@ -59,7 +59,7 @@ def test_the_demo_coordinator_runs_a_calendar(coordinator):
 def test_every_link_of_the_demo_coordinators_dashboard_opens(coordinator):
     html = coordinator.get(reverse("wagtailadmin_home")).content.decode()
     assert "Fiches à revoir" in html
-    stale = html.split('id="stale-fiches"', 1)[1].split("</table>", 1)[0]
+    stale = html.split('id="stale-fiches-content"', 1)[1].split("</table>", 1)[0]
     assert "/admin/pages/" in stale, "la démo n'a aucune fiche à revoir"
     for link in admin_links(html):
         response = coordinator.get(link)

@@ -1,2 +1,15 @@
 // Progressive enhancement only: every page reads and searches without JavaScript.
 document.documentElement.classList.add("js");
+
+// Narrow screens: the menu folds behind "Menu et recherche", the listing filters behind their
+// "Filtrer (n)" summary, so the content starts on the first screen.
+if (window.matchMedia("(max-width: 40rem)").matches) {
+  for (const fold of document.querySelectorAll("details.site-menu")) {
+    fold.open = false;
+  }
+}
+if (window.matchMedia("(max-width: 52rem)").matches) {
+  for (const fold of document.querySelectorAll("details.facets-fold")) {
+    fold.open = false;
+  }
+}
