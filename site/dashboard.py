@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from knowledge.livreblanc.models.consultation import Contribution
@@ -163,9 +163,10 @@ class StaleFichesPanel(DashboardPanel):
 
     def items(self):
         limit = timezone.localdate() - datetime.timedelta(days=FRESHNESS_DAYS)
+        # The French originals: a review is done there, and reaches the translations when they sync.
         return (
             KnowledgeItemPage.objects.live()
-            .filter(last_reviewed__lt=limit)
+            .filter(last_reviewed__lt=limit, locale=Locale.get_default())
             .order_by("last_reviewed", "title")
         )
 

@@ -184,3 +184,43 @@ def test_search_results_are_cards_with_a_highlighted_passage(
     assert cut_words(page, ".result-list") == []
     assert axe_violations(page) == []
     shot(page, artifacts_dir, "ux-recherche", width)
+
+
+LISTINGS = [
+    ("/fiches-et-pratiques/", ".card"),
+    ("/nl/fiches-en-praktijken/", ".card"),
+    ("/offres/", ".card"),
+    ("/agenda/", ".event-list .card"),
+    ("/annuaire/", ".org-list .card"),
+    ("/annuaire/compagnons/", ".card"),
+    ("/recherche/?q=velo", ".search-hit"),
+]
+
+
+@pytest.mark.parametrize(("path", "first_result"), LISTINGS)
+def test_first_result_of_a_listing_is_within_one_and_a_half_screens_at_320(
+    page, site_server, demo_content, artifacts_dir, path, first_result
+):
+    open_at(page, site_server.url + path, 320)
+    assert_fits(page, 320)
+    top = page.locator("main " + first_result).first.bounding_box()["y"]
+    assert top <= 1.5 * 640, f"{path} : premier résultat à {round(top)} px"
+    # The filters and the menu wait behind their buttons, and open with a click.
+    filters = page.locator("summary.facets-fold__summary")
+    if filters.count():
+        assert filters.inner_text().startswith("Filtrer") or filters.inner_text().startswith("Filter")
+        filters.click()
+        assert page.locator("form.facets").is_visible()
+    page.locator("summary.site-menu__toggle").click()
+    assert page.get_by_role(
+        "navigation", name=re.compile("Navigation principale|Hoofdnavigatie")
+    ).is_visible()
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, "ux-liste" + re.sub(r"[^a-z]+", "-", path).rstrip("-"), 320)
+
+
+def test_filters_stay_open_on_a_wide_screen(page, site_server, demo_content):
+    open_at(page, site_server.url + "/fiches-et-pratiques/", 1280)
+    assert page.locator("form.facets").is_visible()
+    assert not page.locator("summary.facets-fold__summary").is_visible()
+    assert page.get_by_role("navigation", name="Navigation principale").is_visible()

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from network import meetups
 from network.models import MeetupRequest, MeetupStatus
+from passerelles.templatetags.passerelles_tags import weekday_date
 from tests.factories_network import (
     DirectoryPageFactory,
     MeetupRequestFactory,
@@ -92,6 +93,8 @@ def test_request_is_saved_mailed_and_answered_through_the_signed_link(client, di
     assert "Merci, votre demande est bien enregistrée" in html
     assert person.email not in html
     meetup = MeetupRequest.objects.get()
+    # A date a visitor can note, not "2 semaines, 6 jours".
+    assert f"Sans réponse d’ici le {weekday_date(meetup.expires_at)}" in html and "semaines," not in html
     assert meetup.status == MeetupStatus.NEW and meetup.person == person and meetup.notified_at
     assert not meetup.notification_failed
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [person.email]
