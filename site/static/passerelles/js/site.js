@@ -4,7 +4,7 @@ document.documentElement.classList.add("js");
 // Narrow screens: the menu folds behind "Menu et recherche", the listing filters behind their
 // "Filtrer (n)" summary, so the content starts on the first screen.
 if (window.matchMedia("(max-width: 40rem)").matches) {
-  for (const fold of document.querySelectorAll("details.site-menu")) {
+  for (const fold of document.querySelectorAll("details.site-menu, details[data-fold-narrow]")) {
     fold.open = false;
   }
 }
