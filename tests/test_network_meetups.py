@@ -178,7 +178,10 @@ def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html.replace("&#x27;", "’").replace("'", "’"), html[html.find("meetup-form") :][:3000]
-    assert "Le formulaire contient" in html
+    # One convention for every form: the page title says so, a summary links to each field.
+    assert "<title>Erreur :" in html and "Il y a un problème" in html
+    summary = html[html.find('class="error-summary"') :].split("</div>", 1)[0]
+    assert re.search(r'<a href="#id_[a-z_]+">', summary)
     assert MeetupRequest.objects.count() == 0 and mail.outbox == []
     if data["requester_organisation"]:
         assert 'value="EI Seconde Vie"' in html

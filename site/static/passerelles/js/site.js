@@ -13,3 +13,9 @@ if (window.matchMedia("(max-width: 52rem)").matches) {
     fold.open = false;
   }
 }
+
+// A form sent back with errors: the focus goes to the summary listing them (GOV.UK pattern).
+const errorSummary = document.querySelector("[data-error-summary]");
+if (errorSummary) {
+  errorSummary.focus();
+}
