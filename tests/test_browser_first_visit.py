@@ -290,3 +290,22 @@ def test_livre_blanc_contribution_errors(page, site_server, demo_content, artifa
     assert "Indiquez votre nom." in summary.inner_text()
     assert axe_violations(page) == []
     shot(page, artifacts_dir, "ux-contribution-erreurs", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_practice_shows_who_can_show_it_nearest_first(
+    page, site_server, demo_content, artifacts_dir, width
+):
+    practice = KnowledgeItemPage.objects.get(slug="mentorat-en-espaces-verts", locale__language_code="fr")
+    open_at(page, site_server.url + practice.url, width)
+    block = page.locator("#compagnons")
+    assert block.get_by_role("heading", name="Qui peut me montrer cette pratique ?").is_visible()
+    assert block.locator(".card").count() >= 2
+    block.get_by_label("Votre zone, pour voir d’abord les plus proches").select_option(label="Luxembourg")
+    block.get_by_role("button", name="Trier par proximité").click()
+    assert "zone=luxembourg" in page.url
+    first = page.locator("#compagnons .card__text").first.inner_text()
+    assert "Luxembourg" in first, first
+    assert_fits(page, width)
+    assert axe_violations(page) == []
+    shot(page, artifacts_dir, "ux-pratique-compagnons", width)
