@@ -309,3 +309,12 @@ def test_a_practice_shows_who_can_show_it_nearest_first(
     assert_fits(page, width)
     assert axe_violations(page) == []
     shot(page, artifacts_dir, "ux-pratique-compagnons", width)
+
+
+def test_after_filtering_the_focus_is_on_the_result_count(page, site_server, demo_content):
+    open_at(page, site_server.url + "/fiches-et-pratiques/", 1280)
+    assert page.locator("a[data-results-link]").get_attribute("href") == "#resultats"
+    page.locator("form.facets input[type=checkbox]").first.check()
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    assert page.evaluate("document.activeElement.id") == "resultats"
+    assert page.evaluate("window.scrollY") > 0  # not back at the top of the page

@@ -19,3 +19,11 @@ const errorSummary = document.querySelector("[data-error-summary]");
 if (errorSummary) {
   errorSummary.focus();
 }
+
+// After filtering or paging a listing, the focus goes to its result count, not the page's top.
+const resultsLink = document.querySelector("[data-results-link]");
+const results = resultsLink && document.querySelector(resultsLink.getAttribute("href"));
+if (results && !errorSummary && new URLSearchParams(location.search).size > 0) {
+  results.setAttribute("tabindex", "-1");
+  results.focus();
+}
