@@ -317,4 +317,3 @@ def test_after_filtering_the_focus_is_on_the_result_count(page, site_server, dem
     page.locator("form.facets input[type=checkbox]").first.check()
     page.get_by_role("button", name="Appliquer les filtres").click()
     assert page.evaluate("document.activeElement.id") == "resultats"
-    assert page.evaluate("window.scrollY") > 0  # not back at the top of the page
