@@ -173,6 +173,10 @@ class StaleFichesPanel(DashboardPanel):
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
         context["total"] = self.items().count()
+        # A coordinator edits only their structures' fiches (network.ownership): the others open
+        # on the site, to be read and flagged to their structure, never on a permission error.
+        for item in context["items"]:
+            item.editable = item.permissions_for_user(self.user).can_edit()
         return context
 
 

@@ -87,8 +87,6 @@ MODERATOR_MODEL_PERMISSIONS = [
 MODERATED_SNIPPETS = [("network", "person")]
 # Page types below which members create content ("add" only: editing is by ownership).
 MEMBER_SECTIONS = [("knowledge", "knowledgeindexpage"), ("offers", "offersindexpage")]
-# Page types below which coordinators review (edit) what is older than a year.
-REVIEW_SECTIONS = [("knowledge", "knowledgeindexpage")]
 MEMBER_MODEL_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -131,22 +129,12 @@ def ensure_roles(home=None):
         ensure_moderation_workflow(home, groups[MODERATORS])
         for section in member_sections(home):
             grant_section(groups[MEMBERS], section, ["add_page"])
-        # Coordinators review the fiches not reviewed for a year (their dashboard lists them):
-        # they edit them, and what they submit goes through the moderators' approval.
-        for section in review_sections(home):
-            grant_section(groups[COORDINATORS], section, ["change_page"])
     return groups
 
 
 def member_sections(home):
     """The section pages (fiches, offers) below `home` where members write."""
     types = [ContentType.objects.get_by_natural_key(app, model) for app, model in MEMBER_SECTIONS]
-    return Page.objects.descendant_of(home).filter(content_type__in=types)
-
-
-def review_sections(home):
-    """The section pages (fiches and practices) below `home` whose items coordinators review."""
-    types = [ContentType.objects.get_by_natural_key(app, model) for app, model in REVIEW_SECTIONS]
     return Page.objects.descendant_of(home).filter(content_type__in=types)
 
 
