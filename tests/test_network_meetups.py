@@ -157,7 +157,7 @@ def test_decline_link_declines_and_tells_the_requester(client, directory, person
         ({"requester_name": "<script>alert(1)</script>"}, "sans balises HTML"),
         ({"message": "<b>Bonjour</b> nous voudrions vous rendre visite bientôt."}, "sans balises HTML"),
         ({"message": "Très long. " * 600}, "au plus 3000 caractères"),
-        ({"requester_email": "ines.moreau@"}, "Saisissez une adresse de courriel valide."),
+        ({"requester_email": "ines.moreau@"}, "Cette adresse e-mail n’est pas valide"),
         ({"date_from": "2026-13-45"}, "Saisissez une date valide."),
         ({"date_from": "2020-01-01"}, "Cette date est déjà passée."),
         (
