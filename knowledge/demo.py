@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from network.models import OrganisationPage
+from network.models import OrganisationPage, Person
 from passerelles.demo_loading import stream
 
 from .models import BonnePratiquePage, FicheActionPage, KnowledgeIndexPage
@@ -47,7 +47,16 @@ def load(loader):
         fields["testimonials"] = stream(
             [{"type": "testimonial", "value": v} for v in entry.get("testimonials", [])]
         )
-        upsert_item(loader, index, BonnePratiquePage, entry, fields, tag_models, owner_of)
+        page = upsert_item(loader, index, BonnePratiquePage, entry, fields, tag_models, owner_of)
+        link_compagnons(page, entry.get("compagnons", []))
+
+
+def link_compagnons(practice, names):
+    """The demo compagnons who can show this practice ("Rencontrer une structure qui la pratique")."""
+    for person in Person.objects.filter(name__in=names):
+        if practice not in person.practices.all():
+            person.practices.add(practice)
+            person.save(update_fields=["practices"])  # modelcluster writes the links on save
 
 
 def upsert_item(loader, index, model, entry, fields, tag_models, owner_of):

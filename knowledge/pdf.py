@@ -4,15 +4,19 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+PDF_VARIANT = "pdf/ua-1"
+
 
 def render_pdf(page, request):
     html = render_to_string(
         "knowledge/print/knowledge_item_pdf.html",
-        {"page": page, "self": page, "page_url": page.get_full_url(request)},
+        # The source link on the host the visitor used (the Site's hostname may be a local one).
+        {"page": page, "self": page, "page_url": request.build_absolute_uri(page.get_url(request))},
         request=request,
     )
     # No base_url fetches: the print template is self-contained (inline styles, no images).
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # PDF/UA: a tagged PDF (headings, lists, reading order) that screen readers can follow.
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def pdf_response(page, request):

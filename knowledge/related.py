@@ -1,8 +1,16 @@
-"""Related content: the items sharing the most tags with a page, in a fixed number of queries."""
+"""Related content: the items sharing the most tags with a page, in a fixed number of queries.
+
+Scores are computed between French originals (tags are synchronised to the translations), then
+each winner is shown in the page's language when translated (those come first), else in French,
+marked `original_language` for its `lang` attribute. The page itself and its translations never appear.
+"""
 
 from collections import Counter
 
 from django.db.models import Count
+from wagtail.models import Locale
+
+from passerelles.localized import in_visitor_language, original_of
 
 from .listing import with_card_data
 from .models.tagging import TAGGINGS
@@ -19,12 +27,13 @@ def related_items(page, candidates, limit=RELATED_COUNT):
     """
     if not page.pk:
         return []
+    original, french = original_of(page), Locale.get_default()
     scores = Counter()
     for _name, through, _tag in TAGGINGS:
-        tag_ids = through.objects.filter(content_object_id=page.pk).values("tag_id")
+        tag_ids = through.objects.filter(content_object_id=original.pk).values("tag_id")
         rows = (
-            through.objects.filter(tag_id__in=tag_ids)
-            .exclude(content_object_id=page.pk)
+            through.objects.filter(tag_id__in=tag_ids, content_object__locale=french)
+            .exclude(content_object_id=original.pk)
             .values("content_object_id")
             .annotate(shared=Count("id"))
         )
@@ -34,5 +43,14 @@ def related_items(page, candidates, limit=RELATED_COUNT):
         return []
     # Best scores first, newest first among equals; a margin covers drafts and private pages.
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[: limit * 5]
-    winners = with_card_data(candidates.filter(pk__in=best))
-    return sorted(winners, key=lambda item: (-scores[item.pk], -item.pk))[:limit]
+    originals = with_card_data(
+        candidates.filter(pk__in=best, locale=french).exclude(translation_key=page.translation_key)
+    )
+    ranked = sorted(originals, key=lambda item: (-scores[item.pk], -item.pk))
+    if not ranked:
+        return []
+    # Items in the page's language first, then French ones (marked), each group by score.
+    rank = {item.translation_key: position for position, item in enumerate(ranked)}
+    shown = in_visitor_language(ranked, prepare=with_card_data)
+    shown.sort(key=lambda item: (hasattr(item, "original_language"), rank[item.translation_key]))
+    return shown[:limit]

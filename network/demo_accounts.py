@@ -2,7 +2,8 @@
 
 The accounts share the demo administrator's password (see the README): `membre` belongs to the
 Vélo Châtelet structure and may edit its fiches only; `coordination` and `moderation` show the
-coordinator's dashboard and the approval step of the workflow.
+coordinator's dashboard and the approval step of the workflow. `coordination` also belongs to the
+coordinators group of the calendars its entry names: the Pages menu, creating events there.
 """
 
 from django.contrib.auth import get_user_model
@@ -10,17 +11,19 @@ from django.contrib.auth.models import Group
 
 from passerelles.demo_loading import demo_password_hash
 
+from .events.models import CalendarPage
 from .models import OrganisationMembership, OrganisationPage
 
 
 def load(loader):
     data = loader.read_json("ownership.json")
     organisations = {page.slug: page for page in OrganisationPage.objects.filter(locale=loader.locale)}
+    calendars = {page.slug: page for page in CalendarPage.objects.filter(locale=loader.locale)}
     for account in loader.step("Comptes de démonstration par rôle", data["accounts"]):
-        ensure_account(account, organisations)
+        ensure_account(account, organisations, calendars)
 
 
-def ensure_account(account, organisations):
+def ensure_account(account, organisations, calendars):
     user, _created = get_user_model().objects.get_or_create(
         username=account["username"],
         defaults={
@@ -35,3 +38,5 @@ def ensure_account(account, organisations):
         OrganisationMembership.objects.get_or_create(
             user=user, organisation=organisations[account["organisation"]]
         )
+    for slug in account.get("calendars", []):
+        user.groups.add(calendars[slug].coordinators)

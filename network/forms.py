@@ -72,6 +72,18 @@ class MeetupRequestForm(forms.ModelForm):
         self.fields["format"].required = False
         for name in ("date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        # Say what to do, field by field (the error summary lists these messages).
+        for name, message in (
+            ("requester_name", _("Indiquez votre nom.")),
+            ("requester_email", _("Indiquez votre adresse e-mail.")),
+            ("requester_organisation", _("Indiquez votre structure.")),
+            ("message", _("Expliquez votre demande en quelques phrases (20 caractères au moins).")),
+        ):
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+        self.fields["requester_email"].error_messages["invalid"] = _(
+            "Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.be)."
+        )
 
     def clean_requester_name(self):
         return reject_html(self.cleaned_data["requester_name"])

@@ -76,7 +76,7 @@ def best_passage(passages, stems, languages):
 
 
 def decorate(document, query, visitor_language):
-    """Sets `title_html`, `excerpt` and `text_language` on a result document."""
+    """Sets `title_html`, `excerpt`, `text_language` and `original_language` on a result document."""
     languages = list(dict.fromkeys([document.locale, default_language()]))
     stems = query_stems(query, visitor_language) if query else set()
     document.title_html = mark_safe(
@@ -89,4 +89,6 @@ def decorate(document, query, visitor_language):
         passage, spans = lead, matching_spans(lead, stems, languages)
     document.excerpt = mark_safe(_excerpt(passage, spans, EXCERPT_LENGTH)) if passage else ""
     document.text_language = document.locale
+    # The card marks a text in another language than the visitor's (lang, hreflang).
+    document.original_language = document.locale if document.locale != visitor_language else None
     return document

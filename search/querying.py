@@ -9,13 +9,14 @@ simple `icontains` match, says so on the page).
 
 import logging
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.pagination import paginate
 
 from . import registry
 from .fulltext import engines
@@ -115,7 +116,6 @@ class SearchRun:
         self.filter = FacetedFilter(facets(), data)
         self.messages = list(self.filter.errors)
         self.fallback = False
-        self.page_missing = False
         self.facet_values = []
         if query:
             self._search(page)
@@ -150,12 +150,11 @@ class SearchRun:
         if self.filter.selected:
             restrict = filtered = self.filtered(base)
         total = filtered.count()
-        paginator = Paginator(PageOfIds(total), self.per_page)
-        try:
-            number = paginator.validate_number(page)
-        except (PageNotAnInteger, EmptyPage):
-            number = 1
-            self.page_missing = True
+        # The page number is checked (and its message worded) as in every other listing.
+        asked, message = paginate(PageOfIds(total), page, self.per_page)
+        if message:
+            self.messages.append(message)
+        number = asked.number
         offset = (number - 1) * self.per_page
         if engine is None or self.sort == "date":
             # Ties (contents of the same day) newest first: the date index alone gives this order.

@@ -44,8 +44,6 @@ def search(request):
             _("Votre recherche était très longue : seuls ses %(n)s premiers caractères ont été utilisés.")
             % {"n": MAX_QUERY_LENGTH}
         )
-    if run.page_missing:
-        messages.append(_("Cette page de résultats n’existe pas ; voici la première."))
     page_obj = run.page_obj
     results = [decorate(document, query, locale) for document in documents_for(list(page_obj.object_list))]
     total = page_obj.paginator.count

@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from knowledge.livreblanc.models.consultation import Contribution
@@ -163,15 +163,20 @@ class StaleFichesPanel(DashboardPanel):
 
     def items(self):
         limit = timezone.localdate() - datetime.timedelta(days=FRESHNESS_DAYS)
+        # The French originals: a review is done there, and reaches the translations when they sync.
         return (
             KnowledgeItemPage.objects.live()
-            .filter(last_reviewed__lt=limit)
+            .filter(last_reviewed__lt=limit, locale=Locale.get_default())
             .order_by("last_reviewed", "title")
         )
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
         context["total"] = self.items().count()
+        # A coordinator edits only their structures' fiches (network.ownership): the others open
+        # on the site, to be read and flagged to their structure, never on a permission error.
+        for item in context["items"]:
+            item.editable = item.permissions_for_user(self.user).can_edit()
         return context
 
 

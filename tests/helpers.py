@@ -1,5 +1,6 @@
 """Checks shared by the suites: query budgets, axe-core in a real browser, HTML validity with vnu."""
 
+import io
 from pathlib import Path
 
 from django.conf import settings
@@ -64,3 +65,11 @@ def html_errors(html):
     """Validates a document with the Nu HTML Checker (vnu-jar); returns its error messages."""
     messages = html_checker().messages(html)
     return [f"{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+
+
+def is_tagged(response):
+    """What `pdfinfo` reports as "Tagged: yes": a structure tree, and the document marked."""
+    from pypdf import PdfReader  # only the PDF tests need it
+
+    root = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    return "/StructTreeRoot" in root and bool(root.get("/MarkInfo", {}).get("/Marked"))

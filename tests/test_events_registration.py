@@ -262,3 +262,12 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(home):
     statuses = dict(Registration.objects.filter(event=event).values_list("pk", "status"))
     assert [statuses[r.pk] for r in waiting] == [CONFIRMED, CONFIRMED, WAITING]
     assert sorted(message.to[0] for message in mail.outbox) == sorted([waiting[0].email, waiting[1].email])
+
+
+@pytest.mark.django_db
+def test_a_waitlisted_person_cancelling_is_not_promised_a_place(client, event):
+    post(client, event)
+    post(client, event, name="Marc Dethier", email="marc@example.org")
+    path, token = cancel_link(mail.outbox[-1])
+    html = client.get(path, {"jeton": token}).content.decode()
+    assert "liste d’attente" in html and "Votre place" not in html

@@ -10,6 +10,7 @@ from tests.factories_knowledge import (
     FicheActionPageFactory,
     KnowledgeIndexPageFactory,
 )
+from tests.helpers import is_tagged
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,15 @@ def test_fiche_pdf_is_a_real_pdf_with_its_title(client, home):
     assert "Un CV en carte mentale" in text
     assert "Problème rencontré" in text and "Accueil du groupe" in text
     assert "Nadia Lemaire" in text
+
+
+def test_fiche_pdf_is_tagged_and_links_to_the_site_it_came_from(client, home):
+    index = KnowledgeIndexPageFactory(parent=home)
+    fiche = FicheActionPageFactory(parent=index, title="Un CV en carte mentale", slug="cv-carte-mentale")
+    response = client.get(fiche.url + "pdf/", HTTP_HOST="passerelles.example.org")
+    assert is_tagged(response)
+    text = pdf_text(response)
+    assert "Source : http://passerelles.example.org/" in text and "localhost" not in text
 
 
 def test_pratique_pdf_has_its_testimonials(client, home):

@@ -245,7 +245,7 @@ def test_bad_email_is_refused(client, paper):
     edition, (recommendation, _other) = paper
     response = contribute(client, edition, contribution_data(recommendation, email="pas-une-adresse"))
     assert response.status_code == 400
-    assert "Saisissez une adresse de courriel valide." in response.content.decode()
+    assert "Cette adresse e-mail n’est pas valide" in response.content.decode()
     assert Contribution.objects.count() == 0
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from knowledge.livreblanc.models import EditionPage, RecommendationPage, RecommendationPractice
 from tests.factories import StandardPageFactory
 from tests.factories_livreblanc import build_white_paper
+from tests.helpers import is_tagged
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,7 @@ def test_pdf_holds_every_recommendation_and_a_paged_table_of_contents(client, ho
     RecommendationPractice.objects.create(recommendation=recommendations[0], page=about)
     response = client.get(edition.url + "pdf/")
     assert 'filename="livre-blanc-2026.pdf"' in response["Content-Disposition"]
+    assert is_tagged(response)  # PDF/UA
     pages = pdf_pages(response)
     text = " ".join(pages)
     for recommendation in recommendations:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from network import meetups
 from network.models import MeetupRequest, MeetupStatus
 from passerelles.outbox.models import MailStatus, OutgoingMail
+from passerelles.templatetags.passerelles_tags import weekday_date
 from tests.factories_network import (
     DirectoryPageFactory,
     MeetupRequestFactory,
@@ -93,6 +94,8 @@ def test_request_is_saved_mailed_and_answered_through_the_signed_link(client, di
     assert "Merci, votre demande est bien enregistrée" in html
     assert person.email not in html
     meetup = MeetupRequest.objects.get()
+    # A date a visitor can note, not "2 semaines, 6 jours".
+    assert f"Sans réponse d’ici le {weekday_date(meetup.expires_at)}" in html and "semaines," not in html
     assert meetup.status == MeetupStatus.NEW and meetup.person == person and meetup.notified_at
     assert not meetup.notification_failed
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [person.email]
@@ -155,7 +158,7 @@ def test_decline_link_declines_and_tells_the_requester(client, directory, person
         ({"requester_name": "<script>alert(1)</script>"}, "sans balises HTML"),
         ({"message": "<b>Bonjour</b> nous voudrions vous rendre visite bientôt."}, "sans balises HTML"),
         ({"message": "Très long. " * 600}, "au plus 3000 caractères"),
-        ({"requester_email": "ines.moreau@"}, "Saisissez une adresse de courriel valide."),
+        ({"requester_email": "ines.moreau@"}, "Cette adresse e-mail n’est pas valide"),
         ({"date_from": "2026-13-45"}, "Saisissez une date valide."),
         ({"date_from": "2020-01-01"}, "Cette date est déjà passée."),
         (
@@ -176,7 +179,10 @@ def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html.replace("&#x27;", "’").replace("'", "’"), html[html.find("meetup-form") :][:3000]
-    assert "Le formulaire contient" in html
+    # One convention for every form: the page title says so, a summary links to each field.
+    assert "<title>Erreur :" in html and "Il y a un problème" in html
+    summary = html[html.find('class="error-summary"') :].split("</div>", 1)[0]
+    assert re.search(r'<a href="#id_[a-z_]+">', summary)
     assert MeetupRequest.objects.count() == 0 and mail.outbox == []
     if data["requester_organisation"]:
         assert 'value="EI Seconde Vie"' in html

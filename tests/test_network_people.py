@@ -102,7 +102,7 @@ def test_compagnons_who_can_show_a_practice_nearest_first(client, directory, rf)
     html = Template("{% load network_tags %}{% compagnons_for_practice practice 'bruxelles' %}").render(
         Context({"practice": practice, "request": rf.get("/")})
     )
-    assert "Rencontrer une structure qui la pratique" in html
+    assert "Qui peut me montrer cette pratique ?" in html
     assert html.index("Claire Proche") < html.index("Caroline Loin")
     assert "Nico Refus" not in html and "Sans Lien" not in html and "@" not in html
     assert directory.person_url(near) in html

@@ -78,6 +78,13 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        # Say what to do, field by field (the error summary lists these messages).
+        self.fields["name"].error_messages["required"] = _("Indiquez votre nom.")
+        self.fields["organisation"].error_messages["required"] = _("Indiquez votre organisation.")
+        self.fields["text"].error_messages["required"] = _("Écrivez votre contribution.")
+        self.fields["email"].error_messages["invalid"] = _(
+            "Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.be)."
+        )
 
     def clean(self):
         cleaned = super().clean()

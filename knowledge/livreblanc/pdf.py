@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 from weasyprint import CSS, HTML
 
+from ..pdf import PDF_VARIANT
 from .models.consultation import Support
 from .outline import edition_outline
 
@@ -33,7 +34,10 @@ def edition_pdf_bytes(edition, request):
     )
     # The stylesheet is read from disk: no HTTP round trip to ourselves while rendering.
     stylesheet = CSS(filename=finders.find(PDF_STYLESHEET))
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(stylesheets=[stylesheet])
+    # PDF/UA: a tagged PDF (headings, lists, reading order) that screen readers can follow.
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
+    )
 
 
 def pdf_cache_key(edition, request):

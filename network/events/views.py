@@ -18,6 +18,7 @@ from .ical import build_calendar
 from .models.choices import RegistrationMode
 from .models.recurrence import BRUSSELS
 from .models.registration import RegistrationStatus
+from .series import group_series
 
 PER_PAGE = 20
 # Per client address (generous: a counsellor registers a group from an EPN's shared connection),
@@ -49,7 +50,7 @@ def _listing_context(page, request, view):
 
 def upcoming(page, request):
     events, context = _listing_context(page, request, "upcoming")
-    found = listing.upcoming_occurrences(events)
+    found = group_series(listing.upcoming_occurrences(events))
     _page(context, found, request)
     return page.render(request, context_overrides=context)
 

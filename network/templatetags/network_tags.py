@@ -2,6 +2,9 @@
 
 from django import template
 
+from passerelles.localized import original_of
+from passerelles.vocabularies.models import Zone
+
 from ..models import DirectoryPage
 from ..suggestions import compagnons_who_can_show
 
@@ -12,7 +15,11 @@ register = template.Library()
 def compagnons_for_practice(context, practice_page, zone=None):
     """`{% compagnons_for_practice page %}`, or with a zone (Zone or slug) to sort nearest first."""
     request = context.get("request")
-    people = compagnons_who_can_show(practice_page, zone=zone)
+    asked = (request.GET.get("zone", "") if request is not None and zone is None else "")[:100]
+    zones = sorted(Zone.objects.canonical(), key=lambda item: item.label)
+    chosen = next((item for item in zones if item.slug == asked), None) if asked else None
+    # People are linked to the French original of a practice: its translations show them too.
+    people = compagnons_who_can_show(original_of(practice_page), zone=zone or chosen)
     directory = DirectoryPage.objects.live().filter(locale_id=practice_page.locale_id).first()
     if directory is None:
         directory = DirectoryPage.objects.live().first()
@@ -20,7 +27,14 @@ def compagnons_for_practice(context, practice_page, zone=None):
         directory.attach_profile_urls(people, request)
     else:
         people = []
-    return {"people": people, "practice": practice_page, "request": request}
+    return {
+        "people": people,
+        "practice": practice_page,
+        "request": request,
+        "zones": zones,
+        "chosen_zone": chosen,
+        "unknown_zone": bool(asked) and chosen is None,
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -194,3 +194,9 @@ def weekday_datetime(value):
 @register.filter
 def weekday_day(value):
     return _in_language_format(value, WEEKDAY_DAY)
+
+
+@register.filter
+def selected_count(facets):
+    """How many filter values are chosen in `facets` (FacetedFilter.facet_values)."""
+    return sum(1 for facet in facets or [] for value in facet["values"] if value.selected)

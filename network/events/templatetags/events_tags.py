@@ -1,9 +1,11 @@
-"""`{% upcoming_events 3 %}`: the next occurrences of the whole agenda, for the home page."""
+"""`{% upcoming_events 3 %}`: the next occurrences of the whole agenda, for the home page;
+`weeks|month_has_events` for the month view."""
 
 from django import template
 
 from ..listing import upcoming_occurrences
 from ..models import AgendaPage, EventPage
+from ..series import group_series
 
 register = template.Library()
 
@@ -16,8 +18,14 @@ def upcoming_events(context, count=3):
         events = events.filter(locale_id=page.locale_id)
     return {
         "request": context.get("request"),
-        "occurrences": upcoming_occurrences(events)[: max(int(count), 0)],
+        "occurrences": group_series(upcoming_occurrences(events))[: max(int(count), 0)],
         "agenda": AgendaPage.objects.live().filter(locale_id=getattr(page, "locale_id", None)).first()
         if page is not None
         else AgendaPage.objects.live().first(),
     }
+
+
+@register.filter
+def month_has_events(weeks):
+    """True when a day of the month grid's month (not the days around it) has an event."""
+    return any(day["occurrences"] for week in weeks for day in week if day["in_month"])
