@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
-from . import views
+from . import language_fallback, views
 
 handler404 = "passerelles.views.page_not_found"
 handler500 = "passerelles.views.server_error"
@@ -27,6 +27,8 @@ urlpatterns = [
 # French, the default language, is served without prefix; /nl/, /de/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    # Wagtail's page serving, with the French original when a page has no translation yet.
+    re_path(wagtail_urls.serve_pattern, language_fallback.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

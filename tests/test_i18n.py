@@ -28,7 +28,7 @@ def alternates(html):
 
 def test_switcher_points_to_the_translated_page(client, demo_content):
     links = switcher_links(client.get("/a-propos/").content.decode())
-    assert links == {"fr": "/a-propos/", "nl": "/nl/over-ons/", "de": "/de/", "en": "/en/about/"}
+    assert links == {"fr": "/a-propos/", "nl": "/nl/over-ons/", "de": "/de/a-propos/", "en": "/en/about/"}
 
 
 def test_translated_page_is_served_in_its_language(client, demo_content):
@@ -47,14 +47,22 @@ def test_hreflang_lists_only_real_translations(client, demo_content):
     assert found["nl"].endswith("/nl/over-ons/") and found["fr"].endswith("/a-propos/")
 
 
-def test_untranslated_page_falls_back_to_the_language_home(client, demo_content, home=None):
+def test_untranslated_page_keeps_its_place_in_every_language(client, demo_content):
+    """A page only in French: the switcher keeps it, under each language's translated section."""
     from passerelles.models import HomePage
 
     french_home = HomePage.objects.get(locale=Locale.get_default())
     page = StandardPageFactory(parent=french_home, title="Seulement en français", slug="seulement-fr")
     links = switcher_links(client.get(page.url).content.decode())
-    assert links["nl"] == "/nl/" and links["en"] == "/en/"
-    assert links["de"] == "/de/"
+    assert links == {
+        "fr": "/seulement-fr/",
+        "nl": "/nl/seulement-fr/",
+        "de": "/de/seulement-fr/",
+        "en": "/en/seulement-fr/",
+    }
+    response = client.get("/nl/seulement-fr/")
+    assert response.status_code == 200
+    assert "Seulement en français" in response.content.decode()
 
 
 def test_navigation_follows_the_language(client, demo_content):
