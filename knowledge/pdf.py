@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from passerelles.public_address import site_root_url
+
 
 def render_pdf(page, request):
     html = render_to_string(
@@ -12,7 +14,7 @@ def render_pdf(page, request):
         request=request,
     )
     # No base_url fetches: the print template is self-contained (inline styles, no images).
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return HTML(string=html, base_url=site_root_url(request) + "/").write_pdf()
 
 
 def pdf_response(page, request):

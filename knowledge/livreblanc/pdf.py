@@ -10,6 +10,8 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 from weasyprint import CSS, HTML
 
+from passerelles.public_address import site_root_url
+
 from .models.consultation import Support
 from .outline import edition_outline
 
@@ -23,14 +25,14 @@ def edition_pdf_bytes(edition, request):
             "page": edition,
             "edition": edition,
             "outline": edition_outline(edition, request, full=True),
-            "site_url": request.build_absolute_uri("/").rstrip("/"),
+            "site_url": site_root_url(request),
             "generated_at": timezone.localtime(),
         },
         request=request,
     )
     # The stylesheet is read from disk: no HTTP round trip to ourselves while rendering.
     stylesheet = CSS(filename=finders.find(PDF_STYLESHEET))
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=site_root_url(request) + "/").write_pdf(stylesheets=[stylesheet])
 
 
 def pdf_cache_key(edition, request):

@@ -10,6 +10,7 @@ from django_ratelimit.core import is_ratelimited
 
 from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
+from passerelles.public_address import absolute_url
 
 from . import listing, registrations
 from .forms import RegistrationForm
@@ -34,7 +35,7 @@ def _listing_context(page, request, view):
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,
-        "webcal_url": f"webcal://{request.get_host()}{feed_path}",
+        "webcal_url": "webcal:" + absolute_url(feed_path, request).split(":", 1)[1],
         "query": query,
     }
 
