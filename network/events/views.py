@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
@@ -73,15 +74,9 @@ def month(page, request):
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
         today=timezone.localdate(),
-        weekdays=[
-            _("lundi"),
-            _("mardi"),
-            _("mercredi"),
-            _("jeudi"),
-            _("vendredi"),
-            _("samedi"),
-            _("dimanche"),
-        ],
+        # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in Dutch,
+        # "Mo, Di, Mi" in German), not the name's first three letters.
+        weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
     )
     return page.render(request, template="events/month.html", context_overrides=context)
 

@@ -2,6 +2,8 @@
 
 from django import template
 
+from network.spoken_languages import spoken_languages_html
+
 from ..models import DirectoryPage
 from ..suggestions import compagnons_who_can_show
 
@@ -31,3 +33,9 @@ def without_filter(context, parameter, slug):
     query.pop("page", None)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def spoken_languages(text):
+    """ "français, néerlandais" → "Frans, Nederlands" on a Dutch page."""
+    return spoken_languages_html(text)
