@@ -1,16 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
-from . import language_fallback, views
+from . import language_fallback, sitemaps, views
 
 handler404 = "passerelles.views.page_not_found"
 handler500 = "passerelles.views.server_error"
@@ -18,7 +16,8 @@ handler500 = "passerelles.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "passerelles/img/favicon.svg")),
     path("i18n/", include("django.conf.urls.i18n")),
