@@ -110,3 +110,19 @@ def test_german_demo_has_the_same_pages_as_dutch_and_english(demo_content):
         for code in ("nl", "de", "en")
     }
     assert counts["de"] >= 15 and counts["de"] == counts["nl"] == counts["en"]
+
+
+def search_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return [document.title for document in response.context["results"]]
+
+
+def test_demo_search_finds_the_bike_repair_content_in_every_language(client, demo_content):
+    german = search_titles(client, "/de/suche/?q=fahrrad")
+    assert "Fahrradmechanikerinnen und -mechaniker ausbilden" in german
+    dutch = search_titles(client, "/nl/zoeken/?q=velo")
+    assert "Fietsmecaniciens opleiden" in dutch  # the Dutch translation, found by its French text
+    assert any("vélo" in title.lower() for title in dutch)  # and French originals the listings show
+    english = search_titles(client, "/en/search/?q=repaired")
+    assert "Training bicycle mechanics" in english  # "repaired" → repair: "bicycle repair workshop"
