@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from passerelles.public_address import absolute_url
+
 from .listing import filtered_items
 
 FEED_LENGTH = 30
@@ -36,7 +38,7 @@ class KnowledgeFeed(Feed):
 
     def feed_url(self, obj):
         query = self.request.GET.urlencode()
-        return self.request.build_absolute_uri(self.request.path) + (f"?{query}" if query else "")
+        return absolute_url(self.request.path, self.request) + (f"?{query}" if query else "")
 
     def subtitle(self, obj):
         return obj.introduction or _("Les nouvelles fiches actions et bonnes pratiques du réseau.")

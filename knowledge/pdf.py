@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from passerelles.public_address import site_root_url
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -16,7 +18,7 @@ def render_pdf(page, request):
     )
     # No base_url fetches: the print template is self-contained (inline styles, no images).
     # PDF/UA: a tagged PDF (headings, lists, reading order) that screen readers can follow.
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(string=html, base_url=site_root_url(request) + "/").write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def pdf_response(page, request):

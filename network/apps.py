@@ -16,3 +16,6 @@ class NetworkConfig(AppConfig):
         from .ownership import OwnershipPagePermissionPolicy
 
         register_permission_policy(AbstractPage, OwnershipPagePermissionPolicy(Page))
+
+        # Compagnon profiles join the sitemap (and refresh it when a compagnon changes).
+        from . import sitemaps  # noqa: F401

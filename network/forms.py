@@ -69,6 +69,8 @@ class MeetupRequestForm(forms.ModelForm):
         formats = person.formats.all() if person is not None else self.fields["format"].queryset.none()
         self.fields["format"].queryset = formats
         self.fields["format"].empty_label = _("Peu importe")
+        # The format's label in the visitor's language, not its French name (str()).
+        self.fields["format"].label_from_instance = lambda meetup_format: meetup_format.label
         self.fields["format"].required = False
         for name in ("date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

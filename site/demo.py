@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from .demo_loading import demo_password_hash, stream
 from .models import FooterSettings, HomePage, NavigationSettings, StandardPage
+from .public_address import configured_host_and_port
 from .roles import ensure_roles
 
 ADMIN_USERNAME = "admin"
@@ -49,11 +50,18 @@ def ensure_home(loader, data):
         home.save()
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
+    # The Site's address is the one every e-mail, .ics and PDF link uses (`public_address`): the
+    # configured public address, the same as the admin's workflow mails.
+    hostname, port = configured_host_and_port()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Passerelles"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Passerelles"
         )
-    elif site.root_page_id != home.pk:
+        return home
+    if (site.hostname, site.port) == ("localhost", 80):  # Wagtail's initial placeholder
+        site.hostname, site.port = hostname, port
+        site.save()
+    if site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
         site.site_name = "Passerelles"

@@ -24,6 +24,7 @@ from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 
 from network.models import OrganisationMembership, OrganisationPage
+from passerelles.public_address import absolute_url
 
 from .roles import MEMBERS, ROLE_NAMES
 
@@ -95,14 +96,15 @@ class InvitationForm(forms.Form):
 
 
 def send_invitation(request, user, invited_by):
-    link = request.build_absolute_uri(
+    link = absolute_url(
         reverse(
             "wagtailadmin_password_reset_confirm",
             kwargs={
                 "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
                 "token": default_token_generator.make_token(user),
             },
-        )
+        ),
+        request,
     )
     context = {"user": user, "link": link, "invited_by": invited_by}
     send_mail(

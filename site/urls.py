@@ -1,16 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
-from . import views
+from . import language_fallback, sitemaps, views
 from .admin_throttle import ThrottledPasswordResetView
 
 handler404 = "passerelles.views.page_not_found"
@@ -25,7 +23,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "passerelles/img/favicon.svg")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -34,6 +33,8 @@ urlpatterns = [
 # French, the default language, is served without prefix; /nl/, /de/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    # Wagtail's page serving, with the French original when a page has no translation yet.
+    re_path(wagtail_urls.serve_pattern, language_fallback.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

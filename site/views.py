@@ -2,13 +2,15 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from .public_address import absolute_url
+
 
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

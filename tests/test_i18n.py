@@ -28,7 +28,7 @@ def alternates(html):
 
 def test_switcher_points_to_the_translated_page(client, demo_content):
     links = switcher_links(client.get("/a-propos/").content.decode())
-    assert links == {"fr": "/a-propos/", "nl": "/nl/over-ons/", "de": "/de/", "en": "/en/about/"}
+    assert links == {"fr": "/a-propos/", "nl": "/nl/over-ons/", "de": "/de/ueber-uns/", "en": "/en/about/"}
 
 
 def test_translated_page_is_served_in_its_language(client, demo_content):
@@ -43,18 +43,26 @@ def test_translated_page_is_served_in_its_language(client, demo_content):
 def test_hreflang_lists_only_real_translations(client, demo_content):
     html = client.get("/en/about/").content.decode()
     found = alternates(html)
-    assert set(found) == {"fr", "nl", "en"}  # no German translation of this page
+    assert set(found) == {"fr", "nl", "de", "en"}
     assert found["nl"].endswith("/nl/over-ons/") and found["fr"].endswith("/a-propos/")
 
 
-def test_untranslated_page_falls_back_to_the_language_home(client, demo_content, home=None):
+def test_untranslated_page_keeps_its_place_in_every_language(client, demo_content):
+    """A page only in French: the switcher keeps it, under each language's translated section."""
     from passerelles.models import HomePage
 
     french_home = HomePage.objects.get(locale=Locale.get_default())
     page = StandardPageFactory(parent=french_home, title="Seulement en français", slug="seulement-fr")
     links = switcher_links(client.get(page.url).content.decode())
-    assert links["nl"] == "/nl/" and links["en"] == "/en/"
-    assert links["de"] == "/de/"
+    assert links == {
+        "fr": "/seulement-fr/",
+        "nl": "/nl/seulement-fr/",
+        "de": "/de/seulement-fr/",
+        "en": "/en/seulement-fr/",
+    }
+    response = client.get("/nl/seulement-fr/")
+    assert response.status_code == 200
+    assert "Seulement en français" in response.content.decode()
 
 
 def test_navigation_follows_the_language(client, demo_content):
@@ -136,9 +144,12 @@ def test_translated_fiche_keeps_synchronised_fields_and_its_pdf(client, demo_con
 
 def test_french_only_text_is_marked_french_on_other_language_pages(client, demo_content):
     """Screen readers switch voice for text only written in French (WCAG 3.1.2)."""
-    about = "<div{}><p>Passerelles est la plateforme d’échange"
-    assert about.format(' lang="fr"') in client.get("/nl/").content.decode()
-    assert about.format("") in client.get("/").content.decode()
+    # The footer's presentation, written once in French, gives way to the interface's sentence.
+    about = "<div><p>Passerelles est la plateforme d’échange"
+    assert about in client.get("/").content.decode()
+    dutch_footer = client.get("/nl/").content.decode().split('class="site-footer"', 1)[1]
+    assert "Passerelles est la plateforme" not in dutch_footer
+    assert "Het platform voor socioprofessionele inschakeling in Wallonië en Brussel." in dutch_footer
     offers = client.get("/nl/aanbod/").content.decode()
     assert (
         offers.count('<p class="card__text" lang="fr">')

@@ -417,7 +417,7 @@ def test_demo_taxonomy_loads_translations_idempotently(db):
     counts = {model: model.objects.count() for model in demo_taxonomy.MODELS.values()}
     demo_taxonomy.load(loader)
     assert {model: model.objects.count() for model in demo_taxonomy.MODELS.values()} == counts
-    assert counts[Zone] == 18  # six provinces and regions, in French, Dutch and English
+    assert counts[Zone] == 24  # six provinces and regions, in French, Dutch, German and English
     liege = Zone.objects.canonical().get(slug="liege")
     dutch_liege = liege.get_translation(dutch())
     assert dutch_liege.name == "Luik"

@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 from weasyprint import CSS, HTML
 
+from passerelles.public_address import site_root_url
+
 from ..pdf import PDF_VARIANT
 from .models.consultation import Support
 from .outline import edition_outline
@@ -27,7 +29,7 @@ def edition_pdf_bytes(edition, request):
             "page": edition,
             "edition": edition,
             "outline": edition_outline(edition, request, full=True),
-            "site_url": request.build_absolute_uri("/").rstrip("/"),
+            "site_url": site_root_url(request),
             "generated_at": timezone.localtime(),
         },
         request=request,
@@ -35,7 +37,7 @@ def edition_pdf_bytes(edition, request):
     # The stylesheet is read from disk: no HTTP round trip to ourselves while rendering.
     stylesheet = CSS(filename=finders.find(PDF_STYLESHEET))
     # PDF/UA: a tagged PDF (headings, lists, reading order) that screen readers can follow.
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+    return HTML(string=html, base_url=site_root_url(request) + "/").write_pdf(
         stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
     )
 

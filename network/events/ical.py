@@ -10,7 +10,8 @@ import datetime
 import icalendar
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Site
+
+from passerelles.public_address import site_hostname
 
 from .models.recurrence import BRUSSELS, RRULE_FREQUENCIES
 
@@ -19,10 +20,7 @@ RRULE_NAMES = {key: str(key) for key in RRULE_FREQUENCIES}
 
 
 def site_domain(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None and site.hostname:
-        return site.hostname
-    return request.get_host().split(":")[0] if request is not None else "passerelles.be"
+    return site_hostname(request)
 
 
 def event_uid(event, domain):

@@ -5,12 +5,14 @@ import datetime
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
 from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
+from passerelles.public_address import absolute_url
 
 from . import listing, registrations
 from .forms import RegistrationForm
@@ -43,7 +45,7 @@ def _listing_context(page, request, view):
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,
-        "webcal_url": f"webcal://{request.get_host()}{feed_path}",
+        "webcal_url": "webcal:" + absolute_url(feed_path, request).split(":", 1)[1],
         "query": query,
     }
 
@@ -81,15 +83,9 @@ def month(page, request):
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
         today=timezone.localdate(),
-        weekdays=[
-            _("lundi"),
-            _("mardi"),
-            _("mercredi"),
-            _("jeudi"),
-            _("vendredi"),
-            _("samedi"),
-            _("dimanche"),
-        ],
+        # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in Dutch,
+        # "Mo, Di, Mi" in German), not the name's first three letters.
+        weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
     )
     return page.render(request, template="events/month.html", context_overrides=context)
 

@@ -4,6 +4,7 @@ from django import template
 
 from passerelles.localized import original_of
 from passerelles.vocabularies.models import Zone
+from network.spoken_languages import spoken_languages_html
 
 from ..models import DirectoryPage
 from ..suggestions import compagnons_who_can_show
@@ -45,3 +46,9 @@ def without_filter(context, parameter, slug):
     query.pop("page", None)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def spoken_languages(text):
+    """ "français, néerlandais" → "Frans, Nederlands" on a Dutch page."""
+    return spoken_languages_html(text)

@@ -227,6 +227,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "Passerelles"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "passerelles.admin_login.LoginForm"
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

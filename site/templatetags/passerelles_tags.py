@@ -7,78 +7,59 @@ from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.timezone import is_aware, localtime
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from passerelles.formats.weekdays import WEEKDAY_DATE, WEEKDAY_DATETIME, WEEKDAY_DAY, format_for
 from passerelles.fragments import active_locale, remembered
+from passerelles.language_fallback import SHOWN_IN_ORIGINAL, language_versions
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the page's live translation, else that language's home page.
+    """One link per language that keeps the visitor on the same content: the page's live
+    translation, else its French original under that language's address (`language_fallback`).
 
-    Works on Wagtail pages and on plain views (search): there the URL is translated by Django.
-    Returns dicts with code, name, url, current and `translated` (a real translation exists),
-    in two queries whatever the number of languages, remembered until the next publication.
+    Works on Wagtail pages (a RoutablePage's sub-route, e.g. a compagnon profile, included) and on
+    plain views (search): there the URL is translated by Django. Returns dicts with code, name,
+    url, current and `translated` (a real translation exists: the hreflang alternates). A page's
+    versions are remembered until the next publication.
     """
     request = context.get("request")
     page = context.get("page")
+    current = translation.get_language()
     if isinstance(page, Page) and page.pk:
-        site = Site.find_for_request(request) if request else None
-        return remembered(
+        versions = remembered(
             "languages",
             page.pk,
-            site.pk if site else "",
-            translation.get_language(),
-            build=lambda: _page_language_links(request, page, site),
+            request.get_host() if request else "",
+            request.path if request else "",
+            build=lambda: language_versions(page, request),
         )
-    return _view_language_links(request)
-
-
-def _page_language_links(request, page, site):
-    current = translation.get_language()
-    links = []
-    keys = [page.translation_key]
-    if site:
-        keys.append(site.root_page.translation_key)
-    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
-    translations, homes = {}, {}
-    for candidate in candidates:
-        bucket = translations if candidate.translation_key == page.translation_key else homes
-        bucket[candidate.locale.language_code] = candidate
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        url = target.get_url(request) if target else f"/{code}/"
-        links.append(
+        return [
             {
                 "code": code,
                 "name": name,
-                "url": url,
+                "url": versions[code][0],
                 "current": code == current,
-                "translated": code in translations,
+                "translated": versions[code][1],
             }
-        )
-    return links
-
-
-def _view_language_links(request):
-    current = translation.get_language()
-    links = []
+            for code, name in settings.LANGUAGES
+        ]
     path = request.path if request else "/"
-    for code, name in settings.LANGUAGES:
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": translate_url(path, code),
-                "current": code == current,
-                "translated": True,
-            }
-        )
-    return links
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+            "translated": True,
+        }
+        for code, name in settings.LANGUAGES
+    ]
 
 
 def _localized(page):
@@ -200,3 +181,23 @@ def weekday_day(value):
 def selected_count(facets):
     """How many filter values are chosen in `facets` (FacetedFilter.facet_values)."""
     return sum(1 for facet in facets or [] for value in facet["values"] if value.selected)
+
+
+# One sentence per language rather than a language name in a sentence: each language's grammar.
+_NOT_YET_TRANSLATED = {
+    "nl": _("Cette page n’existe pas encore en néerlandais : voici l’original en français."),
+    "de": _("Cette page n’existe pas encore en allemand : voici l’original en français."),
+    "en": _("Cette page n’existe pas encore en anglais : voici l’original en français."),
+}
+
+
+@register.simple_tag(takes_context=True)
+def original_language(context):
+    """The language of the content when a page is shown in its French original because it has no
+    translation in the visitor's language (`language_fallback.serve`): the notice and `lang` follow
+    it. None otherwise."""
+    request = context.get("request")
+    code = getattr(request, SHOWN_IN_ORIGINAL, None)
+    if code is None:
+        return None
+    return {"code": code, "notice": _NOT_YET_TRANSLATED.get(translation.get_language(), "")}

@@ -6,7 +6,7 @@
   if (!element || !window.L) { return; }
   element.hidden = false;
   var map = L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView([50.45, 4.7], 8);
-  L.control.zoom({ zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(map);
+  L.control.zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
