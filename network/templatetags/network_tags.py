@@ -2,9 +2,9 @@
 
 from django import template
 
+from network.spoken_languages import spoken_languages_html
 from passerelles.localized import original_of
 from passerelles.vocabularies.models import Zone
-from network.spoken_languages import spoken_languages_html
 
 from ..models import DirectoryPage
 from ..suggestions import compagnons_who_can_show
