@@ -49,6 +49,15 @@ def test_a_cached_page_feed_calendar_or_geojson_costs_no_query(client, demo_cont
         assert again["Last-Modified"]
 
 
+def test_a_page_from_the_cache_keeps_the_security_headers(client, demo_content, page_cache):
+    url = french(FicheActionPage).url
+    first = client.get(url)
+    again = client.get(url)
+    assert again["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert again[header] == first[header], header
+
+
 def test_conditional_requests_get_304(client, demo_content, page_cache):
     url = french(FicheActionPage).url
     response = client.get(url)

@@ -96,6 +96,10 @@ PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", "5/h")
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Security headers outside the page cache, so that a page served from it carries them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "passerelles.security.SiteCSPMiddleware",
+    "passerelles.security.PermissionsPolicyMiddleware",
     # Anonymous pages from the cache before any other work (see passerelles/pagecache.py).
     "passerelles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,10 +108,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "passerelles.security.SiteCSPMiddleware",
-    "passerelles.security.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: it turns a lockout into the French refusal page.
     "axes.middleware.AxesMiddleware",
 ]
