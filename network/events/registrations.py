@@ -2,7 +2,8 @@
 
 The capacity check and the insert run in one transaction that first writes to the event's row:
 PostgreSQL then holds a row lock and SQLite its write lock until commit, so two people sending
-the form at the same instant are counted one after the other and never overbook the room.
+the form at the same instant are counted one after the other and never overbook the room. The
+e-mail goes to the outbox inside that transaction: never a row without its mail, nor the reverse.
 """
 
 import time
@@ -81,12 +82,11 @@ def register(event, name, email, organisation=""):
         registration = Registration.objects.create(
             event=event, name=name, email=email, organisation=organisation, status=status
         )
+        # In the same transaction: the row and its e-mail (stored in the outbox) exist together.
+        send_registration_mail(registration)
         return registration, True
 
-    registration, created = _serialised(attempt)
-    if created:
-        send_registration_mail(registration)
-    return registration, created
+    return _serialised(attempt)
 
 
 def cancel(registration):
@@ -115,12 +115,10 @@ def cancel(registration):
         if promoted:
             promoted.status = RegistrationStatus.CONFIRMED
             promoted.save(update_fields=["status", "updated_at"])
+            send_promotion_mail(promoted)
         return promoted
 
-    promoted = _serialised(attempt)
-    if promoted is not None:
-        send_promotion_mail(promoted)
-    return promoted
+    return _serialised(attempt)
 
 
 def _mail(registration, subject, template, request=None, attach_ics=True):
