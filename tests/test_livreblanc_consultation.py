@@ -223,8 +223,10 @@ def test_empty_contribution_is_refused_in_french(client, paper):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert html.count("Champ requis.") == 3
-    assert "corrigez les champs signalés" in html
+    # Field by field, in the error summary (linked to the field) and beside the field.
+    for message in ("Indiquez votre nom.", "Indiquez votre organisation.", "Écrivez votre contribution."):
+        assert html.count(message) == 2, message
+    assert "Il y a un problème" in html and "<title>Erreur :" in html
     assert Contribution.objects.count() == 0
 
 
