@@ -43,7 +43,7 @@ def test_every_live_page_in_every_language_with_real_alternates(client, demo_con
     urls = entries(xml)
     live = Page.objects.live().public().filter(depth__gte=2)
     assert len(urls) == live.count()
-    for code in ("nl", "en"):
+    for code in ("nl", "de", "en"):
         assert (
             sum(1 for url in urls if f"<loc>http://testserver/{code}/" in url)
             == live.filter(locale__language_code=code).count()
@@ -53,6 +53,7 @@ def test_every_live_page_in_every_language_with_real_alternates(client, demo_con
     assert alternates == {
         "fr": "http://testserver/a-propos/",
         "nl": "http://testserver/nl/over-ons/",
+        "de": "http://testserver/de/ueber-uns/",
         "en": "http://testserver/en/about/",
     }
     untranslated = next(url for url in urls if "/bilan-de-parcours-professionnel/</loc>" in url)
