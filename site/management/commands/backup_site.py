@@ -16,8 +16,7 @@ from django.core.management import BaseCommand, call_command
 EXCLUDED = [
     "sessions",
     "axes",
-    "wagtailsearch.indexentry",
-    "wagtailsearch.sqliteftsindexentry",
+    "wagtailsearch",  # Wagtail's index tables (SQLite's full-text table exists on SQLite only)
     "search.searchdocument",
     "search.documentsector",
     "search.documentpublic",
