@@ -16,6 +16,7 @@ class KnowledgeConfig(AppConfig):
         # A compagnon's admin form offers fiches and practices as what they can show.
         register_practice_pages(KnowledgeItemPage)
 
+        # A fiche's PDF is built when it is published (models ready: imports here).
         from wagtail.signals import page_published
 
         from .pdf_files import enqueue_on_publish

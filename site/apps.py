@@ -10,6 +10,7 @@ class PasserellesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Models are importable only once the app registry is ready, hence the imports here.
         from django.utils.module_loading import autodiscover_modules
 
         from . import fragments, publication
@@ -20,7 +21,8 @@ class PasserellesConfig(AppConfig):
         # Each app declares its personal data in `<app>/privacy_sources.py`.
         autodiscover_modules("privacy_sources")
 
-        # The cached sitemap is rendered again after any change to the published pages.
+        # The cached sitemap is rendered again after any change to the published pages (imports
+        # here: the sitemaps read models, importable only once the registry is ready).
         from django.db.models.signals import post_delete
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move

@@ -148,14 +148,16 @@ def test_a_registration_flood_is_still_stopped(event, settings):
 def test_production_settings_use_a_shared_cache_and_the_table_exists(monkeypatch):
     monkeypatch.delenv("CACHE_URL", raising=False)
     base = importlib.reload(importlib.import_module("passerelles.settings.base"))
-    assert base.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
-    assert base.CACHES["default"]["LOCATION"] in connection.introspection.table_names()
+    assert base.RATELIMIT_USE_CACHE == "limits"
+    assert base.CACHES["limits"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert base.CACHES["limits"]["LOCATION"] in connection.introspection.table_names()
     monkeypatch.setenv("CACHE_URL", "redis://cache.internal:6379/1")
     base = importlib.reload(base)
-    assert base.CACHES["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://cache.internal:6379/1",
-    }
+    for alias in ("default", "limits"):
+        assert base.CACHES[alias] == {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://cache.internal:6379/1",
+        }
     monkeypatch.delenv("CACHE_URL")
     importlib.reload(base)
 

@@ -68,8 +68,9 @@ def test_robots_and_sitemap(client, home):
     StandardPageFactory(parent=home, title="À propos", slug="a-propos")
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert "/a-propos/" in sitemap
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-pages.xml" in index
+    assert "/a-propos/" in client.get("/sitemap-pages.xml").content.decode()
 
 
 def test_favicon_is_served(client, home):

@@ -1,6 +1,7 @@
 """Event listings: facets, the events overlapping a period, their occurrences, the month grid."""
 
 import calendar
+import copy
 import datetime
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from passerelles.vocabularies.tagging import prefetch_tags
 from .models.choices import EventType
 from .models.recurrence import BRUSSELS, Occurrence, occurrences
 from .models.tagging import EventPublic, EventSector, EventZone
+from .series import first_of_series
 
 UPCOMING_DAYS = 366
 PAST_DAYS = 366
@@ -77,6 +79,8 @@ class OccurrenceWindow(Sequence):
 
     def __init__(self, events, start, end, reverse=False, ended_by=None):
         self.reverse = reverse
+        # Set by one_per_series(): a series shows once, at its first date in the window.
+        self.first_of_series = False
         singles = events.filter(recurrence="", start__lt=end, end__gt=start)
         if ended_by is not None:
             singles = singles.filter(end__lte=ended_by)
@@ -98,10 +102,20 @@ class OccurrenceWindow(Sequence):
             dates = occurrences(event, self.start, self.end, exception_dates=exceptions, limit=ahead)
             if self.ended_by is not None:
                 dates = [occurrence for occurrence in dates if occurrence.end <= self.ended_by]
+            if self.first_of_series:
+                found.extend(first_of_series(dates))
+                continue
             if limit is not None:
                 dates = dates[-limit:] if self.reverse else dates[:limit]
             found.extend(dates)
         return found
+
+    def one_per_series(self):
+        """The same window where each recurring series shows once, at its first date there,
+        counting its later dates (still read page by page: no query per event)."""
+        grouped = copy.copy(self)
+        grouped.first_of_series, grouped._count = True, None
+        return grouped
 
     def __len__(self):
         if self._count is None:

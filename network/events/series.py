@@ -22,8 +22,20 @@ class SeriesOccurrence(Occurrence):
         return rhythm(self.event, self.local_start.date())
 
 
+def first_of_series(dates):
+    """The first of one series' `dates` (sorted), counting the others; [] when there are none."""
+    if not dates:
+        return []
+    first = SeriesOccurrence(dates[0])
+    first.later = len(dates) - 1
+    return [first]
+
+
 def group_series(found):
-    """`found` (occurrences sorted by date) with each recurring event kept at its first date only."""
+    """`found` (occurrences sorted by date) with each recurring event kept at its first date only.
+    A listing's window (`listing.OccurrenceWindow`) groups itself, still read page by page."""
+    if hasattr(found, "one_per_series"):
+        return found.one_per_series()
     grouped, firsts = [], {}
     for occurrence in found:
         if not occurrence.event.recurrence:

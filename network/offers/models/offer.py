@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.ownership import OrganisationOwnedPage, OwnedPageForm
+from passerelles.fragments import remembered
 
 from ..blocks import TestimonialStreamBlock
 from ..validators import belgian_postcode, no_email_address, phone_number
@@ -162,6 +163,21 @@ class OfferPage(OrganisationOwnedPage, Page):
     class Meta:
         verbose_name = _("offre pour stagiaires")
         verbose_name_plural = _("offres pour stagiaires")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Its terms change only when it is published: remembered per language until then, so the
+        # page costs the same queries whatever the number of terms.
+        context["offer_terms"] = remembered(
+            "offer-terms",
+            self.pk,
+            translation.get_language(),
+            build=lambda: {
+                name: [item.tag.label for item in getattr(self, f"{name}_items").select_related("tag")]
+                for name in ("zone", "sector", "public")
+            },
+        )
+        return context
 
     def clean(self):
         super().clean()
