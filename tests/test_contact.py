@@ -5,6 +5,8 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import Page
 
+from tests.helpers import html_errors
+
 pytestmark = pytest.mark.django_db
 
 URL = "/contact/"
@@ -129,3 +131,10 @@ def test_the_accessibility_statement_links_to_the_form_and_is_dated(demo_content
     assert "Problèmes connus" in html
     assert "Déclaration établie le" in html
     assert "formulaire de contact de votre zone" not in html
+
+
+@pytest.mark.html
+def test_the_form_with_its_errors_and_its_success_page_are_valid_html(demo_content, client):
+    assert html_errors(client.get(URL).content.decode()) == []
+    assert html_errors(client.post(URL, valid_data(name="", email="x")).content.decode()) == []
+    assert html_errors(client.post(URL, valid_data()).content.decode()) == []

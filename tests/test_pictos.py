@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
+from tests.helpers import html_errors
+
 PICTOS = Path(settings.BASE_DIR) / "site" / "static" / "passerelles" / "img" / "pictos"
 NAMES = ["fiche", "pratique", "event", "offer", "structure", "livre"]
 
@@ -30,7 +32,7 @@ def test_home_section_tiles_have_their_pictos(demo_content, client):
     tiles = html.split('class="card-grid"')[1].split("</ul>")[0]
     for name in ("fiche", "structure", "event", "offer", "livre"):
         assert f'pictos/{name}.svg#p"' in tiles
-    assert tiles.count('<svg class="picto ') == tiles.count('aria-hidden="true" focusable="false"')
+    assert tiles.count('<svg class="picto ') == tiles.count('aria-hidden="true" width="28"')
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,9 @@ def test_listing_cards_show_the_picto_of_their_type(demo_content, client, slug, 
     html = page_html(client, slug)
     for name in names:
         assert f'pictos/{name}.svg#p"' in html
+
+
+@pytest.mark.html
+@pytest.mark.parametrize("slug", ["accueil", "fiches-et-pratiques"])
+def test_pages_with_pictos_are_valid_html(demo_content, client, slug):
+    assert html_errors(page_html(client, slug)) == []
