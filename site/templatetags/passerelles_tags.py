@@ -217,8 +217,7 @@ def picto(name, css_class=""):
     if name not in PICTOS:
         return ""
     return format_html(
-        '<svg class="picto {}" aria-hidden="true" width="28" height="28">'
-        '<use href="{}#p"></use></svg>',
+        '<svg class="picto {}" aria-hidden="true" width="28" height="28"><use href="{}#p"></use></svg>',
         css_class,
         static(f"passerelles/img/pictos/{name}.svg"),
     )
