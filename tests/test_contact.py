@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from tests.helpers import html_errors
 
@@ -138,3 +138,11 @@ def test_the_form_with_its_errors_and_its_success_page_are_valid_html(demo_conte
     assert html_errors(client.get(URL).content.decode()) == []
     assert html_errors(client.post(URL, valid_data(name="", email="x")).content.decode()) == []
     assert html_errors(client.post(URL, valid_data()).content.decode()) == []
+
+
+def test_the_dutch_statement_is_translated_with_its_known_issues(demo_content, client):
+    french = Page.objects.get(slug="accessibilite", locale__language_code="fr")
+    statement = french.get_translation(Locale.objects.get(language_code="nl"))
+    assert statement.live and statement.slug == "toegankelijkheid"
+    html = client.get(statement.url).content.decode()
+    assert "Bekende problemen" in html and "contactformulier" in html
