@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
-from . import language_fallback, sitemaps, views
+from . import contact, language_fallback, sitemaps, views
 from .admin_throttle import ThrottledPasswordResetView
 
 handler404 = "passerelles.views.page_not_found"
@@ -33,6 +34,7 @@ urlpatterns = [
 # French, the default language, is served without prefix; /nl/, /de/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    path(pgettext_lazy("url", "contact/"), contact.contact, name="contact"),
     # Wagtail's page serving, with the French original when a page has no translation yet.
     re_path(wagtail_urls.serve_pattern, language_fallback.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

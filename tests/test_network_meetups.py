@@ -250,6 +250,13 @@ def test_tampered_link_is_refused_in_french(client, directory, person):
     assert meetup.status == MeetupStatus.NEW
 
 
+def test_refused_link_offers_the_contact_form_not_a_reply_to_noreply(client, directory, person):
+    html = client.post(directory.url + "rencontre/reponse/?jeton=n-importe-quoi", {}).content.decode()
+    assert "répondez simplement à l’e-mail" not in html
+    assert 'href="/contact/"' in html
+    assert "un e-mail plus récent" in html
+
+
 def test_too_old_signature_is_refused_in_french(client, directory, person, settings):
     meetup = MeetupRequestFactory(person=person)
     link = meetups.answer_links(meetup, directory, None)["accept"]

@@ -3,20 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.honeypot import HoneypotMixin
 from passerelles.localized import original_of
 
 from .models.consultation import CONTRIBUTION_MAX_LENGTH, Contribution
 from .models.recommendation import RecommendationPage
 
 UNKNOWN_RECOMMENDATION = _("Cette recommandation n'existe pas dans cette édition du livre blanc.")
-
-
-class HoneypotMixin(forms.Form):
-    # Hidden from people by CSS, filled by naive robots: a filled value means the post is dropped.
-    site_web = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False, max_length=200)
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("site_web"))
 
 
 class RecommendationField(forms.ModelChoiceField):

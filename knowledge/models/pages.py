@@ -56,6 +56,8 @@ ITEM_TEMPLATE = "knowledge/knowledge_item_page.html"
 class KnowledgeIndexPage(RoutablePageMixin, SectionIndexPage):
     """The section listing every fiche and practice, with facets, sorting, paging and feeds."""
 
+    picto = "fiche"  # its pictogram on the home page tiles (passerelles_tags.picto)
+
     subpage_types = ["knowledge.FicheActionPage", "knowledge.BonnePratiquePage"]
 
     class Meta:

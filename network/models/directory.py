@@ -24,6 +24,7 @@ PER_PAGE = 12
 
 
 class DirectoryPage(RoutablePageMixin, SectionIndexPage):
+    picto = "structure"  # its pictogram on the home page tiles (passerelles_tags.picto)
     introduction = RichTextField(  # links to partners: rich text, unlike the other sections
         gettext_lazy("introduction"), blank=True, features=["bold", "italic", "link"]
     )

@@ -272,6 +272,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Passerelles <noreply@passerelles
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [getaddresses([entry])[0] for entry in env_list("ADMINS")]
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Where the contact form's messages go (the team's shared mailbox, never shown on the site).
+CONTACT_EMAIL = env("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background tasks (django-tasks). Wagtail's own tasks (search and reference index updates) run
 # at once, in the request, as before; the outbox's deliveries are rows in the database, run by

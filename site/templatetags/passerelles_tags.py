@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.dateformat import format as date_format
@@ -201,3 +202,22 @@ def original_language(context):
     if code is None:
         return None
     return {"code": code, "notice": _NOT_YET_TRANSLATED.get(translation.get_language(), "")}
+
+
+PICTOS = {"fiche", "pratique", "event", "offer", "structure", "livre"}
+
+
+@register.simple_tag
+def picto(name, css_class=""):
+    """A self-hosted pictogram (static/passerelles/img/pictos/), drawn in the text colour.
+
+    Decorative: the word it illustrates (kicker, title) is always next to it, so it is hidden
+    from screen readers. One small file per picto, cached by the browser, referenced by <use>.
+    """
+    if name not in PICTOS:
+        return ""
+    return format_html(
+        '<svg class="picto {}" aria-hidden="true" width="28" height="28"><use href="{}#p"></use></svg>',
+        css_class,
+        static(f"passerelles/img/pictos/{name}.svg"),
+    )

@@ -16,6 +16,7 @@ from .recommendation import RecommendationPage
 
 
 class WhitePaperIndexPage(SectionIndexPage):
+    picto = "livre"  # its pictogram on the home page tiles (passerelles_tags.picto)
     subpage_types = ["livreblanc.EditionPage"]
 
     class Meta:

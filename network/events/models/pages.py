@@ -48,6 +48,8 @@ class EventListingMixin(RoutablePageMixin):
 class AgendaPage(EventListingMixin, SectionIndexPage):
     """The agenda of the whole network: every calendar's events, filtered and subscribable."""
 
+    picto = "event"  # its pictogram on the home page tiles (passerelles_tags.picto)
+
     subpage_types = ["events.CalendarPage"]
     template = "events/listing.html"
 

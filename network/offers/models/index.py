@@ -12,6 +12,7 @@ from .offer import OfferPage
 
 
 class OffersIndexPage(RoutablePageMixin, SectionIndexPage):
+    picto = "offer"  # its pictogram on the home page tiles (passerelles_tags.picto)
     subpage_types = ["offers.OfferPage"]
 
     class Meta:
