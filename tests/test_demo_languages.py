@@ -141,6 +141,20 @@ def test_demo_translates_the_content_the_issue_asks_for(demo_content, language):
     assert live_translations(language, RecommendationPage) >= 3
 
 
+@pytest.mark.parametrize("language", ["de", "nl", "en"])
+def test_translated_edition_keeps_every_recommendation_of_the_original(client, demo_content, language):
+    """Three recommendations are translated: the other ones stay listed, in French and marked so."""
+    french = EditionPage.objects.get(slug="edition-2026")
+    edition = french.get_translation(Locale.objects.get(language_code=language))
+    html = client.get(edition.url).content.decode()
+    assert html.count('class="lb-card__title"') == client.get(french.url).content.decode().count(
+        'class="lb-card__title"'
+    )
+    translated = RecommendationPage.objects.live().filter(locale=edition.locale)
+    assert html.count('class="lb-card__title">') == translated.count() == 3
+    assert html.count('class="lb-card__title" lang="fr">') >= 9
+
+
 def test_german_demo_has_the_same_pages_as_dutch_and_english(demo_content):
     counts = {
         code: Page.objects.live().filter(locale=Locale.objects.get(language_code=code)).count()
