@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
-from passerelles.public_address import site_root_url
+from passerelles.public_address import absolute_url, site_root_url
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -12,8 +12,8 @@ PDF_VARIANT = "pdf/ua-1"
 def render_pdf(page, request):
     html = render_to_string(
         "knowledge/print/knowledge_item_pdf.html",
-        # The source link on the host the visitor used (the Site's hostname may be a local one).
-        {"page": page, "self": page, "page_url": request.build_absolute_uri(page.get_url(request))},
+        # The source link on the site's public address, whatever host the PDF was asked through.
+        {"page": page, "self": page, "page_url": absolute_url(page.get_url(request), request)},
         request=request,
     )
     # No base_url fetches: the print template is self-contained (inline styles, no images).

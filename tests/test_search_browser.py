@@ -25,7 +25,7 @@ def test_keyboard_picks_a_suggestion_and_opens_it(page, site_server, demo_conten
 def test_results_page_is_accessible_and_opens_a_result(page, site_server, demo_content, artifacts_dir):
     page.goto(site_server.url + "/recherche/?q=accessibilite")
     assert page.locator(".search-count").inner_text().startswith("1 résultat")
-    assert page.locator(".result mark").first.inner_text().lower().startswith("accessibilit")
+    assert page.locator(".search-hit mark").first.inner_text().lower().startswith("accessibilit")
     assert axe_violations(page) == []
     page.screenshot(path=str(artifacts_dir / "search-results.png"), full_page=True)
     page.set_viewport_size({"width": 320, "height": 640})

@@ -81,7 +81,7 @@ def test_documents_without_a_date_show_none(client, home):
     OrganisationPageFactory(parent=home, title="Vélo Châtelet").save_revision().publish()
     result, html = first_result(client, "chatelet")
     assert result.date is None
-    assert "<time" not in html.split('class="result-list"')[1]
+    assert "<time" not in html.split('class="result-list')[1]
 
 
 def test_suggestions_on_every_word_and_plurals(client, home):

@@ -18,6 +18,9 @@ if (window.matchMedia("(max-width: 52rem)").matches) {
 const errorSummary = document.querySelector("[data-error-summary]");
 if (errorSummary) {
   errorSummary.focus();
+  // The form's action ends with its section's #anchor: once the page has loaded, the browser's
+  // move to that anchor may take the focus back; give it to the summary again.
+  window.addEventListener("load", () => errorSummary.focus({ preventScroll: true }));
 }
 
 // After filtering or paging a listing, the focus goes to its result count, not the page's top.
