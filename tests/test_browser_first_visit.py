@@ -229,7 +229,9 @@ def test_filters_stay_open_on_a_wide_screen(page, site_server, demo_content):
 def assert_error_summary_has_focus(page):
     summary = page.locator("[data-error-summary]")
     assert summary.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')"), page.evaluate("document.activeElement.outerHTML.slice(0, 300)")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')"), page.evaluate(
+        "document.activeElement.outerHTML.slice(0, 300)"
+    )
     assert page.title().startswith("Erreur :")
     first_link = summary.get_by_role("link").first
     target = first_link.get_attribute("href")
