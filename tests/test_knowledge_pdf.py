@@ -34,10 +34,14 @@ def test_fiche_pdf_is_a_real_pdf_with_its_title(client, home):
     assert "Nadia Lemaire" in text
 
 
-def test_fiche_pdf_is_tagged_and_links_to_the_site_it_came_from(client, home):
+def test_fiche_pdf_is_tagged_and_links_to_the_public_site(client, home):
+    from wagtail.models import Site
+
+    # The public address is the Site's, whatever internal host the PDF was asked through.
+    Site.objects.filter(is_default_site=True).update(hostname="passerelles.example.org", port=80)
     index = KnowledgeIndexPageFactory(parent=home)
     fiche = FicheActionPageFactory(parent=index, title="Un CV en carte mentale", slug="cv-carte-mentale")
-    response = client.get(fiche.url + "pdf/", HTTP_HOST="passerelles.example.org")
+    response = client.get(fiche.url + "pdf/", HTTP_HOST="127.0.0.1:8000")
     assert is_tagged(response)
     text = pdf_text(response)
     assert "Source : http://passerelles.example.org/" in text and "localhost" not in text

@@ -98,7 +98,8 @@ class OccurrenceWindow(Sequence):
         found = []
         for event in self.series_events:
             exceptions = {item.date for item in event.exception_dates.all()}
-            ahead = None if self.reverse or limit is None else limit
+            # A grouped series counts all its dates in the window (computed, not queried).
+            ahead = None if self.reverse or limit is None or self.first_of_series else limit
             dates = occurrences(event, self.start, self.end, exception_dates=exceptions, limit=ahead)
             if self.ended_by is not None:
                 dates = [occurrence for occurrence in dates if occurrence.end <= self.ended_by]
