@@ -8,6 +8,7 @@ the first download is a file; with the immediate backend (development, tests) th
 builds it, instead of slowing every publication down.
 """
 
+import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,20 +20,25 @@ from django.utils import translation
 from django_tasks import default_task_backend, task
 from django_tasks.backends.immediate import ImmediateBackend
 
+from passerelles.public_address import site_root_url
+
 from .pdf import render_pdf
 
 FOLDER = "pdf"
 
 
-def pdf_name(page, language):
+def pdf_name(page, language, request=None):
     stamp = int(page.last_published_at.timestamp()) if page.last_published_at else 0
+    # The PDF prints the site's public address: a file per address, so a changed Site is never
+    # served an old one.
+    site = hashlib.sha256(site_root_url(request).encode()).hexdigest()[:8]
     # The translation key, not the id: ids are reused by another database (tests, a restore).
-    return f"{FOLDER}/{page._meta.model_name}/{page.translation_key}-{language}-{stamp}.pdf"
+    return f"{FOLDER}/{page._meta.model_name}/{page.translation_key}-{site}-{language}-{stamp}.pdf"
 
 
 def store_pdf(page, request, language):
     """Renders the page's PDF, stores it under its publication's name and removes older ones."""
-    name = pdf_name(page, language)
+    name = pdf_name(page, language, request)
     with translation.override(language):
         content = render_pdf(page, request)
     folder, _slash, filename = name.rpartition("/")
@@ -82,7 +88,7 @@ def enqueue_on_publish(page):
 
 def pdf_file_response(page, request):
     language = translation.get_language()
-    name = pdf_name(page, language)
+    name = pdf_name(page, language, request)
     if not default_storage.exists(name):
         name = store_pdf(page, request, language)
     with default_storage.open(name, "rb") as stored:
