@@ -1,7 +1,6 @@
 """Compagnon profiles in the sitemap: every consenting compagnon (`Person.objects.public()`), at
 each language's directory that really exists, with the other languages as alternates."""
 
-from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
@@ -62,5 +61,3 @@ class CompagnonSitemap(WagtailSitemap):
 
 
 sitemaps.register("compagnons", CompagnonSitemap)
-post_save.connect(sitemaps.invalidate, sender=Person, dispatch_uid="sitemap-person-saved")
-post_delete.connect(sitemaps.invalidate, sender=Person, dispatch_uid="sitemap-person-deleted")

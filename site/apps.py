@@ -21,17 +21,6 @@ class PasserellesConfig(AppConfig):
         # Each app declares its personal data in `<app>/privacy_sources.py`.
         autodiscover_modules("privacy_sources")
 
-        # The cached sitemap is rendered again after any change to the published pages (imports
-        # here: the sitemaps read models, importable only once the registry is ready).
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from .sitemaps import invalidate
-
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(invalidate, dispatch_uid=f"sitemap-{id(signal)}")
-        post_delete.connect(invalidate, sender=Page, dispatch_uid="sitemap-page-deleted")
         # Registers the deploy checks (shared cache for the abuse limits, ADMINS); models loaded.
         from . import checks  # noqa: F401
 

@@ -1,8 +1,8 @@
 """The sitemap: an index of paginated sections (Django's sitemaps framework with Wagtail's pages),
 every live public page in every language with its real translations as `xhtml:link` alternates,
 and what the apps register (compagnon profiles). Rendered once, then served from the cache until
-a page is published, unpublished, moved or deleted, or an app says its items changed
-(`invalidate`)."""
+the publication generation changes (any publish, unpublish, move or delete, any saved person:
+`passerelles.publication`)."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
@@ -11,22 +11,15 @@ from django.utils.cache import patch_cache_control
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from .publication import versioned_key
+
 PAGE_SIZE = 1000
-VERSION_KEY = "sitemap:version"
 SECTIONS = {}
 
 
 def register(name, sitemap_class):
     """An app adds a section (e.g. network's compagnon profiles)."""
     SECTIONS[name] = sitemap_class
-
-
-def invalidate(**kwargs):
-    """Signal receiver: the next request renders the sitemap again."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def alternates_for(versions, request):
@@ -87,8 +80,7 @@ def sections(request):
 
 
 def _cached(request, render):
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"sitemap:{version}:{request.get_host()}:{request.get_full_path()}"
+    key = versioned_key("sitemap", request.get_host(), request.get_full_path())
     cached = cache.get(key)
     if cached is None:
         response = render()
