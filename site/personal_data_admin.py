@@ -13,23 +13,29 @@ permission policy for the model (so bulk actions, the edit and delete checks and
 go through it: the listing, its search and its CSV/XLSX export, and every view that loads one
 record (inspect, edit, copy, delete, history, usage, revisions, workflow, lock...), and the chooser
 (its list, its search results and the "chosen" answer). A record outside the scope answers 404,
-as if it did not exist.
+as if it did not exist. The site-wide history report (`ScopedSiteHistoryView`) leaves out the log
+entries of records outside the scope: their labels name people.
 """
 
 from functools import reduce
 from operator import or_
 
 from django import forms
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 # Any of these model permissions lets a user into the model's admin (then the scope applies).
 ADMIN_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
+# The models given a policy by `personal_data_policy`, in registration order.
+PERSONAL_DATA_MODELS = []
 
 
 class PersonalDataPermissionPolicy(ModelPermissionPolicy):
@@ -76,6 +82,7 @@ def personal_data_policy(model, scope):
     if not isinstance(policy, PersonalDataPermissionPolicy):
         policy = PersonalDataPermissionPolicy(model, scope)
         register_permission_policy(model, policy, exact_class=True)
+        PERSONAL_DATA_MODELS.append(model)
     return policy
 
 
@@ -166,3 +173,23 @@ class PersonalDataViewSetMixin:
         if hasattr(view_class, "get_object") and not issubclass(view_class, OnlyVisibleObject):
             view_class = type(view_class.__name__, (OnlyVisibleObject, view_class), {})
         return super().construct_view(view_class, **kwargs)
+
+
+def visible_log_entries(user, entries):
+    """`entries` (a log-entry queryset) without those about personal records outside the user's
+    scope (a compagnon's log entry carries their name). Page log entries are about pages: kept."""
+    if not any(field.name == "object_id" for field in entries.model._meta.get_fields()):
+        return entries
+    for model in PERSONAL_DATA_MODELS:
+        visible = policy_of(model).visible_to(user).annotate(key=Cast("pk", CharField())).values("key")
+        content_type = ContentType.objects.get_for_model(model)
+        entries = entries.exclude(Q(content_type=content_type) & ~Q(object_id__in=visible))
+    return entries
+
+
+class ScopedSiteHistoryView(LogEntriesView):
+    """Wagtail's site history report (Reports > Site history), each personal-data model's scope
+    applied to its entries: served at Wagtail's own URLs by the project's urls.py."""
+
+    def filter_queryset(self, queryset):
+        return visible_log_entries(self.request.user, super().filter_queryset(queryset))

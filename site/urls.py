@@ -11,6 +11,7 @@ from search import urls as search_urls
 
 from . import contact, language_fallback, sitemaps, views
 from .admin_throttle import ThrottledPasswordResetView
+from .personal_data_admin import ScopedSiteHistoryView
 
 handler404 = "passerelles.views.page_not_found"
 handler500 = "passerelles.views.server_error"
@@ -22,6 +23,9 @@ urlpatterns = [
         ThrottledPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    # Before Wagtail's own too: the site history without other structures' compagnons.
+    path("admin/reports/site-history/", ScopedSiteHistoryView.as_view()),
+    path("admin/reports/site-history/results/", ScopedSiteHistoryView.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="sitemap"),

@@ -10,10 +10,12 @@ list, its search results, its "chosen" answers).
 
 import io
 import json
+import re
 
 import openpyxl
 import pytest
 from django.urls import reverse
+from wagtail.log_actions import log
 
 from passerelles import privacy
 from passerelles.personal_data_admin import PersonalDataPermissionPolicy, policy_of
@@ -217,3 +219,32 @@ def test_every_personal_data_model_with_an_admin_has_the_policy(world):
     assert {model._meta.model_name for model in covered} >= set(RECORDS)
     for model in covered:
         assert isinstance(policy_of(model), PersonalDataPermissionPolicy), model
+
+
+@pytest.mark.parametrize("role", ["membre", "coordination"])
+def test_the_site_history_report_leaves_out_records_outside_reach(client, world, role):
+    for key, (first, second, _identify) in RECORDS.items():
+        for attribute in (first, second):
+            # A label of its own per entry: a meetup request's label names its compagnon too.
+            log(
+                instance=getattr(world, attribute),
+                action="wagtail.edit",
+                user=world.users["administration"],
+                title=f"Journal {key} {attribute}",
+            )
+    client.force_login(world.users[role])
+    text = ""
+    for name in ("wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        text += response.content.decode()
+    shown = set(re.findall(r"Journal (\w+) (\w+)", text))
+    outside = {
+        (key, attribute)
+        for key, records in RECORDS.items()
+        for attribute in records[:2]
+        if attribute not in VISIBLE.get((key, role), set())
+    }
+    assert shown and not shown & outside
+    if role == "membre":  # their own structure's compagnon stays in their history
+        assert ("person", "own_person") in shown
