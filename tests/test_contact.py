@@ -3,6 +3,9 @@
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from tests.helpers import html_errors
@@ -146,3 +149,17 @@ def test_the_dutch_statement_is_translated_with_its_known_issues(demo_content, c
     assert statement.live and statement.slug == "toegankelijkheid"
     html = client.get(statement.url).content.decode()
     assert "Bekende problemen" in html and "contactformulier" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_every_page_footer_leads_to_the_form_in_the_visitors_language(demo_content, client, language):
+    with translation.override(language):
+        home_url, form_url, label = (
+            reverse("wagtail_serve", args=("",)),
+            reverse("contact"),
+            _("Écrire à l’équipe"),
+        )
+    html = client.get(home_url).content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert f'<a href="{form_url}">{label}</a>' in footer
+    assert client.get(form_url).status_code == 200
