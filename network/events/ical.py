@@ -32,7 +32,9 @@ def local(value):
     return value.astimezone(BRUSSELS)
 
 
-def event_component(event, request, domain, exception_dates=None, occurrence=None, uid=None, sequence=None):
+def event_component(
+    event, request, domain, exception_dates=None, occurrence=None, uid=None, sequence=None, cancelled=False
+):
     """The event's VEVENT; with `occurrence`, that one session only (a registration's .ics)."""
     component = icalendar.Event()
     component.add("uid", uid or event_uid(event, domain))
@@ -82,7 +84,7 @@ def event_component(event, request, domain, exception_dates=None, occurrence=Non
     description.append(url or "")
     component.add("description", "\n\n".join(strip_tags(part) for part in description if part))
     component.add("categories", [event.get_event_type_display()])
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    component.add("status", "CANCELLED" if cancelled or event.cancelled else "CONFIRMED")
     return component
 
 
@@ -133,7 +135,7 @@ def registration_uid(registration, domain):
     return f"evenement-{event.translation_key or event.pk}-inscription-{registration.pk}@{domain}"
 
 
-def build_registration_calendar(registration, occurrence, sequence=0, request=None):
+def build_registration_calendar(registration, occurrence, sequence=0, request=None, cancelled=False):
     """The .ics of what one person registered to: the event, or their session of a series, at
     the event's current SEQUENCE (higher after each change they were told about)."""
     event = registration.event
@@ -147,6 +149,7 @@ def build_registration_calendar(registration, occurrence, sequence=0, request=No
             occurrence=occurrence,
             uid=registration_uid(registration, domain),
             sequence=sequence,
+            cancelled=cancelled,
         )
     )
     feed.add_missing_timezones(

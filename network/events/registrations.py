@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from .ical import build_registration_calendar
 from .models.recurrence import BRUSSELS, Occurrence, occurrences
 from .models.registration import EventSchedule, Registration, RegistrationStatus
+from .schedule import fingerprint
 
 CANCEL_SALT = "events.registration.cancel"
 ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
@@ -67,6 +68,13 @@ def session_of(registration):
         return Occurrence(event, event.start, event.end)
     naive = start.astimezone(BRUSSELS).replace(tzinfo=None)
     return Occurrence(event, start, (naive + (event.end - event.start)).replace(tzinfo=BRUSSELS))
+
+
+def remember_schedule(event):
+    """What a registrant is told (dates, place) becomes the event's notified version, unless one
+    exists: a later publication that changes it then notifies them."""
+    exceptions = {item.date for item in event.exception_dates.all()}
+    EventSchedule.objects.get_or_create(event=event, defaults={"fingerprint": fingerprint(event, exceptions)})
 
 
 def sequence_of(event):
@@ -134,6 +142,7 @@ def register(event, name, email, organisation="", occurrence_start=None):
             organisation=organisation,
             status=status,
         )
+        remember_schedule(event)
         # In the same transaction: the row and its e-mail (stored in the outbox) exist together.
         send_registration_mail(registration)
         return registration, True
@@ -174,7 +183,9 @@ def cancel(registration):
     return _serialised(attempt)
 
 
-def registration_message(registration, subject, template, attach_ics=True, extra=None, request=None):
+def registration_message(
+    registration, subject, template, attach_ics=True, extra=None, request=None, ics_cancelled=False
+):
     """The e-mail about one registration: its session, cancel link and, when asked, its .ics at
     the event's current SEQUENCE."""
     event = registration.event
@@ -189,7 +200,9 @@ def registration_message(registration, subject, template, attach_ics=True, extra
     }
     message = EmailMessage(subject, render_to_string(template, context), to=[registration.email])
     if attach_ics:
-        calendar = build_registration_calendar(registration, occurrence, sequence_of(event), request)
+        calendar = build_registration_calendar(
+            registration, occurrence, sequence_of(event), request, cancelled=ics_cancelled
+        )
         message.attach(f"{event.slug}.ics", calendar, "text/calendar")
     return message
 
