@@ -3,7 +3,9 @@ UID, higher SEQUENCE), is reminded two days before (once, however often the comm
 stop that reminder in one click; one session of a weekly event has its own places; coordinators
 hear of free places facing a waiting list. Real SMTP server and real outbox worker."""
 
+import csv
 import datetime
+import io
 import re
 from io import StringIO
 from urllib.parse import unquote
@@ -14,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from network.events import registrations
@@ -206,6 +209,15 @@ def test_registration_to_one_date_of_a_weekly_event_counts_against_that_date_onl
     registrations.cancel(Registration.objects.get(email="julie@example.org", occurrence_start=first))
     assert Registration.objects.get(email="ines@example.org").status == CONFIRMED
     assert Registration.objects.get(email="julie@example.org", occurrence_start=second).status == WAITING
+
+    # The coordinators' CSV says which date each person comes to.
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x"))
+    response = client.get(reverse("events_registrations_csv", args=(event.pk,)))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Date", "Nom"]
+    assert [row[0] for row in rows[1:]] == [first.astimezone().strftime("%Y-%m-%d %H:%M")] * 2 + [
+        second.astimezone().strftime("%Y-%m-%d %H:%M")
+    ] * 2
 
 
 def register_to_raw(client, event, value):
