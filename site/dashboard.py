@@ -19,6 +19,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from knowledge import freshness
 from knowledge.livreblanc.models.consultation import Contribution
 from knowledge.models import KnowledgeItemPage
 from knowledge.models.pages import FRESHNESS_DAYS
@@ -76,6 +77,30 @@ class MyStructurePanel(DashboardPanel):
             "items": items.select_related("content_type")[: self.shown],
             "people_url": reverse("wagtailsnippets_network_person:list"),
         }
+
+
+class MyStaleFichesPanel(DashboardPanel):
+    """A member's fiches past their review date, each with its "toujours à jour" link."""
+
+    name = "my_stale_fiches"
+    order = 55
+    template_name = "passerelles/dashboard/my_stale_fiches.html"
+
+    @classmethod
+    def is_for(cls, user):
+        own = organisation_ids_of(user)
+        return bool(own) and freshness.stale_pages().filter(organisation_id__in=own).exists()
+
+    def items(self):
+        own = organisation_ids_of(self.user)
+        return freshness.stale_pages().filter(organisation_id__in=own).order_by("last_reviewed", "title")
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        for item in context["items"]:
+            item.still_current_url = freshness.still_current_url(item, self.user)
+        context["total"] = self.items().count()
+        return context
 
 
 class PendingMeetupRequestsPanel(DashboardPanel):
@@ -182,6 +207,7 @@ class StaleFichesPanel(DashboardPanel):
 
 PANELS = [
     MyStructurePanel,
+    MyStaleFichesPanel,
     PendingMeetupRequestsPanel,
     UpcomingEventsPanel,
     ContributionsToModeratePanel,

@@ -24,6 +24,7 @@ IGNORED_APPS = {
     "wagtailsearch",
     "search",
     "django_tasks_database",
+    "reminders",  # what reminders were sent, who stopped them: never on a public page
 }
 IGNORED_MODELS = {
     "wagtailcore.revision",

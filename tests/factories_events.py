@@ -53,6 +53,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Participante {n}")
     email = factory.Sequence(lambda n: f"participante{n}@example.org")
     organisation = "CISP La Passerelle"
+    occurrence_start = factory.LazyAttribute(lambda registration: registration.event.start)
 
     class Meta:
         model = Registration

@@ -4,6 +4,7 @@ from .pages import (  # noqa: F401
     KnowledgeIndexPage,
     KnowledgeItemPage,
     PracticeOrganisation,
+    ReviewConfirmation,
 )
 from .tagging import (  # noqa: F401
     KnowledgePublic,

@@ -7,6 +7,7 @@ model. `FicheActionPage` (a how-to) and `BonnePratiquePage` (an experience) add 
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
@@ -422,3 +423,33 @@ class PracticeOrganisation(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("organisation qui mène la pratique")
         verbose_name_plural = _("organisations qui mènent la pratique")
+
+
+class ReviewConfirmation(models.Model):
+    """A member said "toujours à jour" from the reminder's signed link: the fiche's review date
+    moved to that day without a moderation round (only the date changed, not the content)."""
+
+    page = models.ForeignKey(
+        KnowledgeItemPage,
+        verbose_name=_("fiche"),
+        on_delete=models.CASCADE,
+        related_name="review_confirmations",
+    )
+    previous_review = models.DateField(_("relecture précédente"))
+    reviewed_on = models.DateField(_("relue le"))
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("relecture confirmée")
+        verbose_name_plural = _("relectures confirmées")
+        ordering = ["-confirmed_at"]
+
+    def __str__(self):
+        return f"{self.page_id} {self.reviewed_on}"

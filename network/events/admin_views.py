@@ -21,10 +21,16 @@ def registrations_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="inscriptions-{event.slug}.csv"'
     response.write("\ufeff")  # spreadsheet software then reads the accents right
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Nom"), _("Structure"), _("Adresse e-mail"), _("Statut"), _("Inscrit le")])
-    for registration in sorted(event.registrations.all(), key=_listing_order):
+    # A recurring event's registrations are per date: the date first, sorted by it.
+    dated = bool(event.recurrence)
+    header = [_("Nom"), _("Structure"), _("Adresse e-mail"), _("Statut"), _("Inscrit le")]
+    writer.writerow([_("Date"), *header] if dated else header)
+    by_date = (lambda r: (r.occurrence_start, *_listing_order(r))) if dated else _listing_order
+    for registration in sorted(event.registrations.all(), key=by_date):
+        session = [registration.occurrence_start.astimezone().strftime("%Y-%m-%d %H:%M")] if dated else []
         writer.writerow(
-            [
+            session
+            + [
                 _safe(registration.name),
                 _safe(registration.organisation),
                 _safe(registration.email),

@@ -114,8 +114,11 @@ def add_registrations(event, people):
         if Registration.objects.filter(event=event, email=email).exists():
             continue
         full = event.capacity is not None and number >= event.capacity
+        # A recurring event's registrants come to its next session (places are per session).
+        upcoming = event.occurrences(timezone.now(), None)[:1] if event.recurrence else []
         Registration.objects.create(
             event=event,
+            occurrence_start=upcoming[0].start if upcoming else event.start,
             name=name,
             email=email,
             organisation=organisation,

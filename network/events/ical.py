@@ -32,20 +32,26 @@ def local(value):
     return value.astimezone(BRUSSELS)
 
 
-def event_component(event, request, domain, exception_dates=None):
+def event_component(
+    event, request, domain, exception_dates=None, occurrence=None, uid=None, sequence=None, cancelled=False
+):
+    """The event's VEVENT; with `occurrence`, that one session only (a registration's .ics)."""
     component = icalendar.Event()
-    component.add("uid", event_uid(event, domain))
+    component.add("uid", uid or event_uid(event, domain))
+    if sequence:
+        component.add("sequence", sequence)
     # DTSTAMP follows the last publication, so an unchanged event gives identical feeds.
     stamp = event.last_published_at or event.first_published_at or timezone.now()
     component.add("dtstamp", stamp.astimezone(datetime.UTC))
     component.add("summary", event.title)
+    start, end = (occurrence.start, occurrence.end) if occurrence else (event.start, event.end)
     if event.all_day:
-        component.add("dtstart", local(event.start).date())
-        component.add("dtend", local(event.end).date() + datetime.timedelta(days=1))
+        component.add("dtstart", local(start).date())
+        component.add("dtend", local(end).date() + datetime.timedelta(days=1))
     else:
-        component.add("dtstart", local(event.start))
-        component.add("dtend", local(event.end))
-    if event.recurrence:
+        component.add("dtstart", local(start))
+        component.add("dtend", local(end))
+    if event.recurrence and occurrence is None:
         rule = {"freq": RRULE_NAMES[event.recurrence], "interval": event.recurrence_interval or 1}
         if event.recurrence_until:
             last = datetime.datetime.combine(
@@ -78,13 +84,11 @@ def event_component(event, request, domain, exception_dates=None):
     description.append(url or "")
     component.add("description", "\n\n".join(strip_tags(part) for part in description if part))
     component.add("categories", [event.get_event_type_display()])
-    component.add("status", "CONFIRMED")
+    component.add("status", "CANCELLED" if cancelled or event.cancelled else "CONFIRMED")
     return component
 
 
-def build_calendar(events, request, name):
-    """A VCALENDAR with one VEVENT per event and the VTIMEZONE its times need."""
-    domain = site_domain(request)
+def _calendar(name):
     feed = icalendar.Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -92,6 +96,13 @@ def build_calendar(events, request, name):
     feed.add("method", "PUBLISH")
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", "Europe/Brussels")
+    return feed
+
+
+def build_calendar(events, request, name):
+    """A VCALENDAR with one VEVENT per event and the VTIMEZONE its times need."""
+    domain = site_domain(request)
+    feed = _calendar(name)
     first = last = None
     for event in events:
         exceptions = [item.date for item in event.exception_dates.all()]
@@ -112,4 +123,37 @@ def build_calendar(events, request, name):
             first_date=(first - datetime.timedelta(days=366)).date(),
             last_date=(last + datetime.timedelta(days=3 * 366)).date(),
         )
+    return feed.to_ical()
+
+
+def registration_uid(registration, domain):
+    """A one-off event keeps the event's own UID (the feed's); one session of a series gets its
+    own, tied to the registration, so moving the series updates that session in the agenda."""
+    event = registration.event
+    if not event.recurrence:
+        return event_uid(event, domain)
+    return f"evenement-{event.translation_key or event.pk}-inscription-{registration.pk}@{domain}"
+
+
+def build_registration_calendar(registration, occurrence, sequence=0, request=None, cancelled=False):
+    """The .ics of what one person registered to: the event, or their session of a series, at
+    the event's current SEQUENCE (higher after each change they were told about)."""
+    event = registration.event
+    domain = site_domain(request)
+    feed = _calendar(event.title)
+    feed.add_component(
+        event_component(
+            event,
+            request,
+            domain,
+            occurrence=occurrence,
+            uid=registration_uid(registration, domain),
+            sequence=sequence,
+            cancelled=cancelled,
+        )
+    )
+    feed.add_missing_timezones(
+        first_date=(occurrence.start - datetime.timedelta(days=366)).date(),
+        last_date=(occurrence.end + datetime.timedelta(days=366)).date(),
+    )
     return feed.to_ical()

@@ -11,7 +11,7 @@ register(
     PersonalDataSource(
         model=Registration,
         email_field="email",
-        export_fields=["name", "email", "organisation", "event", "status", "created_at"],
+        export_fields=["name", "email", "organisation", "event", "occurrence_start", "status", "created_at"],
         date_field="created_at",
         anonymised_values={"name": ANONYMISED_NAME, "organisation": ""},
         # Organisers still need the list of an event to come.

@@ -3,10 +3,12 @@
 import datetime
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
@@ -18,11 +20,13 @@ from . import listing, registrations
 from .forms import RegistrationForm
 from .ical import build_calendar
 from .models.choices import RegistrationMode
-from .models.recurrence import BRUSSELS
+from .models.recurrence import BRUSSELS, Occurrence
 from .models.registration import RegistrationStatus
 from .series import group_series
 
 PER_PAGE = 20
+# A recurring event offers its next dates for registration, at most this many.
+SESSIONS_OFFERED = 12
 # Per client address (generous: a counsellor registers a group from an EPN's shared connection),
 # and per e-mail and event (strict). Settings REGISTRATION_RATE_LIMIT, REGISTRATION_EMAIL_RATE_LIMIT.
 REGISTRATION_RATE = "30/h"
@@ -125,17 +129,66 @@ def _render(page, request, status=200, **kwargs):
     return response
 
 
+class BookableSession(Occurrence):
+    """A date of a recurring event in the registration form, with its places left."""
+
+    __slots__ = ("places_label",)
+
+    def __init__(self, occurrence):
+        super().__init__(occurrence.event, occurrence.start, occurrence.end)
+        self.places_label = ""
+
+
+def bookable_sessions(event, now=None):
+    """The dates of a recurring event one may still register to, each with its places left
+    (one query for all of them); None for a one-off event."""
+    if not event.recurrence:
+        return None
+    now = now or timezone.now()
+    sessions = [
+        BookableSession(occurrence)
+        for occurrence in event.occurrences(now, now + datetime.timedelta(days=listing.UPCOMING_DAYS))
+        if occurrence.start > now
+    ][:SESSIONS_OFFERED]
+    if event.capacity is not None and sessions:
+        taken = dict(
+            event.registrations.filter(
+                status=RegistrationStatus.CONFIRMED, occurrence_start__in=[item.start for item in sessions]
+            )
+            .values_list("occurrence_start")
+            .annotate(total=Count("pk"))
+        )
+        for occurrence in sessions:
+            left = max(event.capacity - taken.get(occurrence.start, 0), 0)
+            occurrence.places_label = (
+                ngettext("%(n)s place", "%(n)s places", left) % {"n": left}
+                if left
+                else _("complet, liste d’attente")
+            )
+    return sessions
+
+
 def _event_context(event, request, form=None):
     now = timezone.now()
     upcoming_dates = event.occurrences(now, now + datetime.timedelta(days=listing.UPCOMING_DAYS))
-    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     is_past = (upcoming_dates == []) and event.start < now
+    sessions = bookable_sessions(event, now)
+    places_left = None
+    if event.capacity is not None and sessions is None:
+        confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        places_left = max(event.capacity - confirmed, 0)
     return {
-        "form": form or RegistrationForm(),
+        "form": form or RegistrationForm(sessions=sessions),
         "next_dates": upcoming_dates[:6],
         "is_past": is_past,
-        "places_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
-        "accepts_registrations": event.registration_mode == RegistrationMode.SITE and not is_past,
+        "places_left": places_left,
+        "per_session": sessions is not None,
+        "accepts_registrations": (
+            event.registration_mode == RegistrationMode.SITE
+            and not is_past
+            and not event.cancelled
+            and sessions != []
+        ),
         "ics_url": event.url + event.reverse_subpage("ics_view"),
         "register_url": event.url + event.reverse_subpage("register_view"),
         "local_start": event.start.astimezone(BRUSSELS),
@@ -159,7 +212,7 @@ def event_detail(event, request):
 def register(event, request):
     if request.method != "POST":
         return HttpResponseRedirect(event.url)
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, sessions=bookable_sessions(event))
     context = _event_context(event, request, form)
     if not context["accepts_registrations"]:
         messages.error(request, _("Les inscriptions en ligne ne sont pas ouvertes pour cet événement."))
@@ -180,8 +233,13 @@ def register(event, request):
         return HttpResponseRedirect(event.url)
     if not form.is_valid():
         return _render(event, request, 400, context_overrides=context)
+    session = form.cleaned_data.get("occurrence")
     registration, created = registrations.register(
-        event, form.cleaned_data["name"], form.cleaned_data["email"], form.cleaned_data["organisation"]
+        event,
+        form.cleaned_data["name"],
+        form.cleaned_data["email"],
+        form.cleaned_data["organisation"],
+        occurrence_start=session.start if session else None,
     )
     if not created:
         messages.info(request, _("Vous êtes déjà inscrit·e à cet événement avec cette adresse."))

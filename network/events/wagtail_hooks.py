@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
 
 from .admin_views import registrations_csv
+from .lifecycle import on_publish
 from .models import CalendarPage, EventPage, Registration
 from .permissions import ensure_coordinators_group
 
@@ -32,9 +34,9 @@ class RegistrationViewSet(PersonalDataViewSetMixin, SnippetViewSet):
     menu_label = _("Inscriptions")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "organisation", "event", "status", "created_at"]
+    list_display = ["name", "organisation", "event", "occurrence_start", "status", "created_at"]
     list_filter = ["status"]
-    list_export = ["event", "name", "organisation", "email", "status", "created_at"]
+    list_export = ["event", "occurrence_start", "name", "organisation", "email", "status", "created_at"]
     export_filename = "inscriptions"
     search_fields = ["name", "organisation", "email"]
 
@@ -43,6 +45,9 @@ class RegistrationViewSet(PersonalDataViewSetMixin, SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+
+# Registrants hear of a new date, place or a cancellation when the event is published.
+page_published.connect(on_publish, sender=EventPage, dispatch_uid="events-lifecycle-on-publish", weak=False)
 
 
 @hooks.register("register_admin_urls")

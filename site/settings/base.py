@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "passerelles",
     "passerelles.vocabularies",
     "passerelles.outbox",
+    "passerelles.reminders",
     "knowledge",
     "knowledge.livreblanc",
     "network",

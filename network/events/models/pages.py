@@ -144,6 +144,12 @@ class EventPage(RoutablePageMixin, Page):
         _("nombre de séances"), null=True, blank=True, help_text=_("Utilisé si aucune date de fin.")
     )
 
+    cancelled = models.BooleanField(
+        _("événement annulé"),
+        default=False,
+        help_text=_("Les inscrits reçoivent un avis d’annulation à la publication ; la page l’annonce."),
+    )
+
     report = RichTextField(
         _("compte rendu"), blank=True, help_text=_("Publié sur la page une fois l’événement passé.")
     )
@@ -162,6 +168,7 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Répétition"),
             classname="collapsed",
         ),
+        FieldPanel("cancelled"),
         FieldPanel("event_type"),
         FieldPanel("organiser"),
         FieldPanel("introduction"),
