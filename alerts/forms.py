@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelles.honeypot import HoneypotMixin
 
-from .listings import MAX_QUERY_LENGTH
 from .models import Frequency
 
 FREQUENCY_ERRORS = {
@@ -35,7 +34,8 @@ class SubscribeForm(HoneypotMixin):
     )
     # What is followed: a page id (listing or recommendation) or "recherche", and the filters.
     cible = forms.CharField(widget=forms.HiddenInput, max_length=20)
-    filtres = forms.CharField(widget=forms.HiddenInput, required=False, max_length=MAX_QUERY_LENGTH)
+    # Not limited here: targets.resolve() keeps the first MAX_QUERY_LENGTH characters, known values only.
+    filtres = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, with_frequency=True, **kwargs):
         super().__init__(*args, **kwargs)
