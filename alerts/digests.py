@@ -20,13 +20,16 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import CharField, Q, Value
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from passerelles.facets import FacetedFilter
 from passerelles.localized import in_visitor_language
+from passerelles.public_address import absolute_url
 
-from . import mails
+from . import mails, searches
 from .listings import listing_of
 from .models import Frequency, Kind, SentDigest, Subscription
 
@@ -67,7 +70,7 @@ def due(now):
     when = Q()
     for frequency, delay in DELAYS.items():
         when |= Q(frequency=frequency, last_digest_at__lte=now - delay)
-    return Subscription.objects.confirmed().filter(kind=Kind.LISTING).filter(when)
+    return Subscription.objects.confirmed().filter(kind__in=[Kind.LISTING, Kind.SEARCH]).filter(when)
 
 
 def frozen(facets):
@@ -87,7 +90,9 @@ def members(facets, candidates, wanted):
         key = f"{parameter}={slug}"
         filtered = by_parameter[parameter].filter(candidates, [slug])
         parts.append(
-            filtered.order_by().annotate(alert_key=Value(key, output_field=CharField())).values_list("alert_key", "pk")
+            filtered.order_by()
+            .annotate(alert_key=Value(key, output_field=CharField()))
+            .values_list("alert_key", "pk")
         )
     found = {}
     for start in range(0, len(parts), UNION_CHUNK):
@@ -106,9 +111,12 @@ def build_digests(now=None):
     """The digests due now, each with at least one entry (nothing new: nothing is sent)."""
     now = now or timezone.now()
     subscriptions = list(due(now).order_by("page_id", "pk"))
-    by_page = {}
+    by_page, followed_searches = {}, []
     for subscription in subscriptions:
-        by_page.setdefault(subscription.page_id, []).append(subscription)
+        if subscription.kind == Kind.SEARCH:
+            followed_searches.append(subscription)
+        else:
+            by_page.setdefault(subscription.page_id, []).append(subscription)
     pages = {page.pk: page for page in Page.objects.filter(pk__in=by_page).specific()}
     digests = []
     for page_id, group in by_page.items():
@@ -117,7 +125,67 @@ def build_digests(now=None):
         if listing is None:
             continue
         digests += digests_of_listing(page, listing, group, now)
+    if followed_searches:
+        digests += digests_of_searches(followed_searches, now)
     return digests
+
+
+def digests_of_searches(subscriptions, now):
+    """Digests of followed searches, language by language (documents are per language)."""
+    search_facets = frozen(searches.facets())
+    parsed = {}
+    for subscription in subscriptions:
+        data = QueryDict(subscription.query)
+        parsed[subscription.pk] = (data.get("q", ""), FacetedFilter(search_facets, data))
+    digests = []
+    for language in sorted({s.language for s in subscriptions}):
+        group = [s for s in subscriptions if s.language == language]
+        since = min(s.last_digest_at for s in group)
+        documents = searches.candidates(language, since, now)
+        found = list(documents.order_by("-pk")[:MAX_CANDIDATES])
+        if not found:
+            continue
+        dates = {
+            pk: (first, last)
+            for pk, first, last in Page.objects.filter(pk__in=[int(d.source_id) for d in found]).values_list(
+                "pk", "first_published_at", "last_published_at"
+            )
+        }
+        wanted = {(p, slug) for s in group for p, slugs in parsed[s.pk][1].selected.items() for slug in slugs}
+        membership = members(search_facets, documents, wanted) if wanted else {}
+        texts = {parsed[s.pk][0] for s in group if parsed[s.pk][0]}
+        by_text = {text: searches.matching(text, language, documents) for text in texts}
+        for subscription in group:
+            text, facet_filter = parsed[subscription.pk]
+            kept = []
+            for document in found:
+                first, last = dates.get(int(document.source_id), (None, None))
+                if last is None or last <= subscription.last_digest_at:
+                    continue
+                if text and document.pk not in by_text[text]:
+                    continue
+                if accepts(facet_filter.selected, document, membership):
+                    kept.append((document, first))
+            if kept:
+                digests.append(search_digest(subscription, text, facet_filter, kept))
+    return digests
+
+
+def search_digest(subscription, text, facet_filter, kept):
+    with translation.override(subscription.language):
+        title = _("Recherche « %(text)s »") % {"text": text} if text else _("Recherche")
+        url = absolute_url(reverse("search:index")) + (f"?{subscription.query}" if subscription.query else "")
+        entries = [
+            Entry(
+                title=document.title,
+                url=document.url if document.url.startswith("http") else absolute_url(document.url),
+                summary=document.summary[:300],
+                is_new=first is None or first > subscription.last_digest_at,
+                original_language=document.locale if document.locale != subscription.language else "",
+            )
+            for document, first in kept[:MAX_ITEMS]
+        ]
+        return Digest(subscription, title, url, facet_filter.active, entries, max(len(kept) - MAX_ITEMS, 0))
 
 
 def digests_of_listing(page, listing, subscriptions, now):
@@ -151,7 +219,9 @@ def digests_of_listing(page, listing, subscriptions, now):
     for language in {s.language for s in subscriptions if s.pk in chosen}:
         with translation.override(language):
             localized = in_visitor_language(originals)
-            entries = {original.pk: entry_of(item) for original, item in zip(originals, localized, strict=True)}
+            entries = {
+                original.pk: entry_of(item) for original, item in zip(originals, localized, strict=True)
+            }
             shown[language] = (entries, in_visitor_language([page])[0])
     digests = []
     for subscription in subscriptions:
@@ -167,7 +237,8 @@ def digests_of_listing(page, listing, subscriptions, now):
                     entry.title,
                     entry.url,
                     entry.summary,
-                    is_new=item.first_published_at is None or item.first_published_at > subscription.last_digest_at,
+                    is_new=item.first_published_at is None
+                    or item.first_published_at > subscription.last_digest_at,
                     original_language=entry.original_language,
                 )
             )
@@ -175,7 +246,8 @@ def digests_of_listing(page, listing, subscriptions, now):
             Digest(
                 subscription=subscription,
                 listing_title=listing_page.title,
-                listing_url=listing_page.get_full_url() + (f"?{subscription.query}" if subscription.query else ""),
+                listing_url=listing_page.get_full_url()
+                + (f"?{subscription.query}" if subscription.query else ""),
                 filters=filters[subscription.pk].active,
                 entries=listed,
                 more=max(len(kept) - MAX_ITEMS, 0),

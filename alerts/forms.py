@@ -9,7 +9,9 @@ from .models import Frequency
 
 FREQUENCY_ERRORS = {
     "required": _("Choisissez à quel rythme recevoir les nouveautés."),
-    "invalid_choice": _("Choisissez une fréquence dans la liste : dès qu’il y a du nouveau, chaque semaine ou chaque mois."),
+    "invalid_choice": _(
+        "Choisissez une fréquence dans la liste : dès qu’il y a du nouveau, chaque semaine ou chaque mois."
+    ),
 }
 
 
@@ -46,4 +48,6 @@ class SubscribeForm(HoneypotMixin):
 
 
 class FrequencyForm(forms.Form):
-    frequency = forms.ChoiceField(label=_("Fréquence"), choices=Frequency.choices, error_messages=FREQUENCY_ERRORS)
+    frequency = forms.ChoiceField(
+        label=_("Fréquence"), choices=Frequency.choices, error_messages=FREQUENCY_ERRORS
+    )

@@ -78,5 +78,10 @@ class SentDigest(models.Model):
         verbose_name = _("lettre envoyée")
         verbose_name_plural = _("lettres envoyées")
         constraints = [
-            models.UniqueConstraint(fields=["subscription", "period_end"], name="alerts_one_digest_per_period")
+            models.UniqueConstraint(
+                fields=["subscription", "period_end"], name="alerts_one_digest_per_period"
+            )
         ]
+
+    def __str__(self):
+        return f"{self.subscription_id} · {self.period_end:%Y-%m-%d %H:%M}"

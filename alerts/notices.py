@@ -18,5 +18,7 @@ def contribution_saved(sender, instance, **kwargs):
     recommendations.notify_contribution(instance)
 
 
-page_published.connect(recommendation_published, sender=RecommendationPage, dispatch_uid="alerts-recommendation")
+page_published.connect(
+    recommendation_published, sender=RecommendationPage, dispatch_uid="alerts-recommendation"
+)
 post_save.connect(contribution_saved, sender=Contribution, dispatch_uid="alerts-contribution")

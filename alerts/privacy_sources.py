@@ -32,6 +32,15 @@ register(
     Subscriptions(
         model=Subscription,
         email_field="email",
-        export_fields=["kind", "page", "query", "language", "frequency", "created_at", "confirmed_at", "last_digest_at"],
+        export_fields=[
+            "kind",
+            "page",
+            "query",
+            "language",
+            "frequency",
+            "created_at",
+            "confirmed_at",
+            "last_digest_at",
+        ],
     )
 )

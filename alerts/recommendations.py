@@ -29,7 +29,9 @@ def contribution_key(contribution):
 
 def current_keys(recommendation):
     steps = [step_key(change) for change in recommendation.status_changes.all()]
-    published = recommendation.contributions.filter(status=Contribution.Status.APPROVED).values_list("pk", flat=True)
+    published = recommendation.contributions.filter(status=Contribution.Status.APPROVED).values_list(
+        "pk", flat=True
+    )
     return steps + [f"c:{pk}" for pk in published]
 
 
@@ -53,7 +55,9 @@ def notify_contribution(contribution):
     recommendation = contribution.recommendation
     sent = 0
     for subscription in followers(recommendation):
-        sent += _notify(subscription, recommendation, [(contribution_key(contribution), contribution)], "contribution")
+        sent += _notify(
+            subscription, recommendation, [(contribution_key(contribution), contribution)], "contribution"
+        )
     return sent
 
 
@@ -69,7 +73,9 @@ def _notify(subscription, recommendation, keyed, template):
         subscription.seen = subscription.seen + [key for key, _item in new]
         subscription.save(update_fields=["seen"])
         with translation.override(subscription.language):
-            shown = recommendation.get_translation_or_none(_locale_of(subscription.language)) or recommendation
+            shown = (
+                recommendation.get_translation_or_none(_locale_of(subscription.language)) or recommendation
+            )
             if not shown.live:
                 shown = recommendation
             context = {

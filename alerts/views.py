@@ -15,7 +15,7 @@ from passerelles.abuse import over_limit, setting
 from . import mails, recommendations, tokens
 from .forms import FrequencyForm, SubscribeForm
 from .models import Frequency, Kind, Subscription
-from .targets import describe, resolve
+from .targets import SEARCH, describe, resolve
 
 RATE_GROUP = "alerts:subscribe"
 
@@ -34,7 +34,9 @@ def subscribe(request):
     data = request.POST if request.method == "POST" else request.GET
     target = resolve(data.get("cible", ""), data.get("filtres", ""))
     with_frequency = target.kind != Kind.RECOMMENDATION
-    context = {"target": target, "title": describe_target(target), "seo_title": _("Recevoir les nouveautés")}
+    title, filters = describe(Subscription(kind=target.kind, page=target.page, query=target.query))
+    context = {"target": target, "title": title, "filters": filters, "seo_title": _("Recevoir les nouveautés")}
+    cible = target.page.pk if target.page is not None else SEARCH
     status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST, with_frequency=with_frequency)
@@ -43,7 +45,7 @@ def subscribe(request):
             RATE_GROUP,
             ip_rate=setting("ALERTS_RATE_LIMIT", "20/h"),
             email=request.POST.get("email", ""),
-            target=f"{target.kind}:{target.page.pk}:{target.query}",
+            target=f"{target.kind}:{cible}:{target.query}",
             email_rate=setting("ALERTS_EMAIL_RATE_LIMIT", "3/h"),
         ):
             context["rate_limited"] = True
@@ -56,23 +58,11 @@ def subscribe(request):
             status = 400
     else:
         form = SubscribeForm(
-            initial={"cible": target.page.pk, "filtres": target.query, "frequency": Frequency.WEEKLY},
+            initial={"cible": cible, "filtres": target.query, "frequency": Frequency.WEEKLY},
             with_frequency=with_frequency,
         )
     context["form"] = form
     return render(request, "alerts/subscribe.html", context, status=status)
-
-
-def describe_target(target):
-    page = target.page
-    return {"page": page, "filters": describe_filters(target)}
-
-
-def describe_filters(target):
-    if target.kind != Kind.LISTING or not target.query:
-        return []
-    probe = Subscription(kind=target.kind, page=target.page, query=target.query)
-    return describe(probe)[1]
 
 
 def request_subscription(target, data):
@@ -84,7 +74,10 @@ def request_subscription(target, data):
         kind=target.kind,
         page=target.page,
         query=target.query,
-        defaults={"language": translation.get_language() or "fr", "frequency": data.get("frequency", Frequency.IMMEDIATE)},
+        defaults={
+            "language": translation.get_language() or "fr",
+            "frequency": data.get("frequency", Frequency.IMMEDIATE),
+        },
     )
     if subscription.confirmed_at is None:
         subscription.language = translation.get_language() or "fr"

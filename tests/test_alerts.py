@@ -21,9 +21,12 @@ from knowledge.livreblanc.models.recommendation import RecommendationStatus, Sta
 from passerelles import privacy
 from passerelles.outbox.models import OutgoingMail
 from passerelles.vocabularies.models import Sector
+from tests.factories_events import AgendaPageFactory
 from tests.factories_knowledge import FicheActionPageFactory, KnowledgeIndexPageFactory
 from tests.factories_livreblanc import ContributionFactory, build_white_paper
-from tests.smtp_server import SmtpServer
+from tests.factories_network import DirectoryPageFactory
+from tests.factories_offers import OffersIndexPageFactory
+from tests.roles_world import build_world
 from tests.test_outbox import run_worker, smtp  # noqa: F401  (the fixture)
 
 LINK = re.compile(r"https?://[^/\s]+(/\S+)")
@@ -48,7 +51,8 @@ def publish_fiche(index, title, sector_slug):
 
 def subscribe(client, target, email, frequency="immediate", filtres=""):
     return client.post(
-        SUBSCRIBE, {"email": email, "frequency": frequency, "cible": target.pk, "filtres": filtres, "site_web": ""}
+        SUBSCRIBE,
+        {"email": email, "frequency": frequency, "cible": target.pk, "filtres": filtres, "site_web": ""},
     )
 
 
@@ -92,7 +96,9 @@ def test_subscribe_confirm_new_fiche_in_the_digest_then_one_click_unsubscribe(cl
     path = confirm_path(confirmation.get_content())
     page = client.get(path)
     assert page.status_code == 200 and "Je confirme mon abonnement" in page.content.decode()
-    assert Subscription.objects.get().confirmed_at is None  # a mail scanner opening the link agrees to nothing
+    assert (
+        Subscription.objects.get().confirmed_at is None
+    )  # a mail scanner opening the link agrees to nothing
     assert "Abonnement confirmé" in client.post(path).content.decode()
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
@@ -113,7 +119,9 @@ def test_subscribe_confirm_new_fiche_in_the_digest_then_one_click_unsubscribe(cl
 
     # The mail client's one-click POST (RFC 8058): no cookie, no CSRF token.
     one_click = Client(enforce_csrf_checks=True).post(
-        urlsplit(unsubscribe_url).path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        urlsplit(unsubscribe_url).path,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
     assert one_click.status_code == 200 and "Vous êtes désabonné·e" in one_click.content.decode()
     assert not Subscription.objects.exists()
@@ -154,7 +162,10 @@ def test_a_digest_is_sent_once_even_when_run_twice_or_after_a_crash(client, inde
     call_command("send_digests")
     for subscription in (first, second):
         assert SentDigest.objects.filter(subscription=subscription).count() == 1
-        assert OutgoingMail.objects.filter(to=[subscription.email], subject__startswith="Nouveautés").count() == 1
+        assert (
+            OutgoingMail.objects.filter(to=[subscription.email], subject__startswith="Nouveautés").count()
+            == 1
+        )
 
 
 @pytest.mark.django_db
@@ -207,8 +218,13 @@ def test_digests_are_built_with_a_fixed_number_of_queries(index):
     assert measures[0] == measures[1], measures
     assert measures[1] <= 15, measures
     # The same items as the listing shows with those filters.
-    by_query = {d.subscription.query: {e.title for e in d.entries} for d in built if d.subscription.language == "fr"}
-    assert by_query["secteur=deee"] == {f"Fiche {n}" for n in range(25) if n % 2 == 1} or by_query["secteur=deee"]
+    by_query = {
+        d.subscription.query: {e.title for e in d.entries} for d in built if d.subscription.language == "fr"
+    }
+    assert (
+        by_query["secteur=deee"] == {f"Fiche {n}" for n in range(25) if n % 2 == 1}
+        or by_query["secteur=deee"]
+    )
 
 
 @pytest.mark.django_db
@@ -222,7 +238,9 @@ def test_bad_input_gets_a_french_message_or_a_404(client, index):
         response = subscribe(client, index, email)
         assert response.status_code == 400 and message in response.content.decode(), email
     response = subscribe(client, index, "julie@example.org", frequency="chaque-heure")
-    assert response.status_code == 400 and "Choisissez une fréquence dans la liste" in response.content.decode()
+    assert (
+        response.status_code == 400 and "Choisissez une fréquence dans la liste" in response.content.decode()
+    )
     assert not Subscription.objects.exists() and not OutgoingMail.objects.exists()
 
     for cible in ["999999", "abc", "", "1" * 40, "<b>"]:
@@ -246,7 +264,8 @@ def test_bad_input_gets_a_french_message_or_a_404(client, index):
 @pytest.mark.django_db
 def test_the_honeypot_and_the_abuse_limits_apply(client, index, settings):
     response = client.post(
-        SUBSCRIBE, {"email": "robot@example.org", "frequency": "weekly", "cible": index.pk, "site_web": "spam"}
+        SUBSCRIBE,
+        {"email": "robot@example.org", "frequency": "weekly", "cible": index.pk, "site_web": "spam"},
     )
     assert response.status_code == 200 and not Subscription.objects.exists()
     settings.ALERTS_EMAIL_RATE_LIMIT = "2/h"
@@ -266,7 +285,9 @@ def test_the_management_page_lists_changes_and_stops_without_showing_the_address
     assert page.status_code == 200 and "Fiches et pratiques" in html and "Numérique" in html
     assert "julie.vandenberghe@example.org" not in html and "j•••@example.org" in html
     assert "Consentement donné le" in html
-    bad = client.post(page_url, {"action": "frequence", "abonnement": subscription.pk, "frequency": "horaire"})
+    bad = client.post(
+        page_url, {"action": "frequence", "abonnement": subscription.pk, "frequency": "horaire"}
+    )
     assert bad.status_code == 400 and "Choisissez une fréquence dans la liste" in bad.content.decode()
     assert client.post(page_url, {"action": "arreter", "abonnement": "999999"}).status_code == 404
     assert client.post(page_url, {"action": "arreter", "abonnement": "<b>"}).status_code == 404
@@ -289,7 +310,9 @@ def test_subscriptions_are_exported_erased_and_unconfirmed_ones_expire(client, i
     assert rows[0]["confirmed_at"] and rows[0]["query"] == "secteur=numerique"
     privacy.erase_person("julie@example.org")
     assert not Subscription.objects.filter(email="julie@example.org").exists()
-    Subscription.objects.filter(email="oubli@example.org").update(created_at=timezone.now() - timedelta(days=8))
+    Subscription.objects.filter(email="oubli@example.org").update(
+        created_at=timezone.now() - timedelta(days=8)
+    )
     call_command("anonymise_personal_data")
     assert not Subscription.objects.exists()
 
@@ -299,7 +322,9 @@ def test_followers_of_a_recommendation_hear_of_each_new_step_and_published_contr
     _edition, [recommendation, *_rest] = build_white_paper(home, chapters=1, per_chapter=1)
     page = client.get(recommendation.url)
     assert "Suivre cette recommandation" in page.content.decode()
-    response = client.post(SUBSCRIBE, {"email": "suivi@example.org", "cible": recommendation.pk, "site_web": ""})
+    response = client.post(
+        SUBSCRIBE, {"email": "suivi@example.org", "cible": recommendation.pk, "site_web": ""}
+    )
     assert response.status_code == 200
     mail = OutgoingMail.objects.get(to=["suivi@example.org"])
     client.post(confirm_path(mail.body))
@@ -312,7 +337,9 @@ def test_followers_of_a_recommendation_hear_of_each_new_step_and_published_contr
 
     recommendation.status_changes.add(
         RecommendationStatus(
-            status=Status.SENT, date=timezone.localdate(), note="Remise au cabinet de la ministre de l’Emploi."
+            status=Status.SENT,
+            date=timezone.localdate(),
+            note="Remise au cabinet de la ministre de l’Emploi.",
         )
     )
     recommendation.save_revision().publish()
@@ -323,7 +350,9 @@ def test_followers_of_a_recommendation_hear_of_each_new_step_and_published_contr
     recommendation.save_revision().publish()
     assert OutgoingMail.objects.filter(to=["suivi@example.org"]).count() == 2  # told once
 
-    contribution = ContributionFactory(recommendation=recommendation, text="Nous vivons ce blocage chaque mois.")
+    contribution = ContributionFactory(
+        recommendation=recommendation, text="Nous vivons ce blocage chaque mois."
+    )
     assert OutgoingMail.objects.filter(to=["suivi@example.org"]).count() == 2  # pending: not public yet
     contribution.status = Contribution.Status.APPROVED
     contribution.save()
@@ -331,3 +360,74 @@ def test_followers_of_a_recommendation_hear_of_each_new_step_and_published_contr
     assert "Nouvelle contribution" in answered.subject and "Nous vivons ce blocage" in answered.body
     contribution.save()
     assert OutgoingMail.objects.filter(to=["suivi@example.org"]).count() == 3
+
+
+@pytest.mark.django_db
+def test_a_followed_search_sends_only_new_matches_of_its_text_and_filters(client, index):
+    results = client.get("/recherche/?q=ordinateurs&secteur=numerique")
+    assert "Recevoir les nouveaux résultats de cette recherche par e-mail" in results.content.decode()
+    form = client.get(f"{SUBSCRIBE}?cible=recherche&filtres=q%3Dordinateurs%26secteur%3Dnumerique%26page%3D3")
+    assert form.status_code == 200 and "Recherche « ordinateurs »" in form.content.decode()
+    response = client.post(
+        SUBSCRIBE,
+        {
+            "email": "veille@example.org",
+            "frequency": "immediate",
+            "cible": "recherche",
+            "filtres": "q=ordinateurs&secteur=numerique&page=3",
+            "site_web": "",
+        },
+    )
+    assert response.status_code == 200
+    client.post(confirm_path(OutgoingMail.objects.get(to=["veille@example.org"]).body))
+    subscription = Subscription.objects.get()
+    assert subscription.kind == Kind.SEARCH and subscription.query == "q=ordinateurs&secteur=numerique"
+
+    publish_fiche(index, "Reconditionner des ordinateurs", "numerique")
+    publish_fiche(index, "Réparer des vélos", "numerique")
+    publish_fiche(index, "Démonter des ordinateurs", "deee")
+    assert digests.send_pending() == 1
+    digest = OutgoingMail.objects.filter(to=["veille@example.org"]).latest("pk")
+    assert "Reconditionner des ordinateurs" in digest.body
+    assert "Réparer des vélos" not in digest.body and "Démonter des ordinateurs" not in digest.body
+    assert "/recherche/?q=ordinateurs" in digest.body
+
+
+@pytest.mark.django_db
+def test_every_listing_offers_the_link_and_a_digest_in_the_subscribers_language(client, home):
+    for factory in (AgendaPageFactory, DirectoryPageFactory, OffersIndexPageFactory):
+        listing = factory(parent=home)
+        html = client.get(listing.url).content.decode()
+        assert "Recevoir les nouveautés de cette liste par e-mail" in html, factory
+        assert client.get(f"{SUBSCRIBE}?cible={listing.pk}").status_code == 200
+    index = KnowledgeIndexPageFactory(parent=home)
+    Sector.objects.create(name="Numérique", slug="numerique")
+    response = client.post(
+        "/en" + SUBSCRIBE,
+        {"email": "reader@example.org", "frequency": "immediate", "cible": index.pk, "site_web": ""},
+    )
+    assert response.status_code == 200
+    subscription = Subscription.objects.get()
+    assert subscription.language == "en"
+    client.post(confirm_path(OutgoingMail.objects.get(to=["reader@example.org"]).body))
+    publish_fiche(index, "Atelier numérique", "numerique")
+    digests.send_pending()
+    digest = OutgoingMail.objects.filter(to=["reader@example.org"]).latest("pk")
+    assert "Atelier numérique" in digest.body
+    assert "http://localhost/en/" in digest.body  # links in the subscriber's language
+
+
+@pytest.mark.django_db
+def test_coordinators_see_subscriptions_in_the_admin_members_never_see_an_address(client, home):
+    world = build_world(home)
+    Subscription.objects.create(email="abonnee.secrete@example.org", page=world.knowledge, kind=Kind.LISTING)
+    url = "/admin/snippets/alerts/subscription/"
+    client.force_login(world.users["coordination"])
+    listing = client.get(url)
+    assert listing.status_code == 200 and "abonnee.secrete@example.org" in listing.content.decode()
+    client.force_login(world.users["membre"])
+    refused = client.get(url)
+    assert refused.status_code in (302, 403) and "abonnee.secrete@example.org" not in refused.content.decode()
+    for path in ("/", "/fiches-et-pratiques/", SUBSCRIBE + f"?cible={world.knowledge.pk}"):
+        client.logout()
+        assert "abonnee.secrete@example.org" not in client.get(path).content.decode()

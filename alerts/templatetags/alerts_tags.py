@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 
 from ..forms import SubscribeForm
 from ..listings import MAX_QUERY_LENGTH
+from ..targets import SEARCH
 
 register = template.Library()
 
@@ -22,6 +23,14 @@ def follow_url(context, page):
     if query:
         parameters["filtres"] = query
     return reverse("alerts:subscribe") + "?" + urlencode(parameters)
+
+
+@register.simple_tag(takes_context=True)
+def follow_search_url(context):
+    """The subscription form for this search (its text and filters)."""
+    request = context.get("request")
+    query = request.GET.urlencode()[:MAX_QUERY_LENGTH] if request is not None else ""
+    return reverse("alerts:subscribe") + "?" + urlencode({"cible": SEARCH, "filtres": query})
 
 
 @register.inclusion_tag("alerts/_follow_form.html", takes_context=True)
