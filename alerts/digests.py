@@ -246,7 +246,7 @@ def digests_of_listing(page, listing, subscriptions, now):
             Digest(
                 subscription=subscription,
                 listing_title=listing_page.title,
-                listing_url=listing_page.get_full_url()
+                listing_url=(listing_page.get_full_url() or "")
                 + (f"?{subscription.query}" if subscription.query else ""),
                 filters=filters[subscription.pk].active,
                 entries=listed,

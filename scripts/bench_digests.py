@@ -11,6 +11,7 @@ one transaction. The mails are stored in the outbox, not delivered (that is the 
 """
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -29,6 +30,7 @@ def setup(env_database):
     import django
 
     django.setup()
+    logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per page created
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -49,10 +51,12 @@ def content(fiches, subscribers):
         Locale.objects.get_or_create(language_code=language)
     index = KnowledgeIndexPage.objects.filter(slug="bench-digests").first()
     if index is None:
-        root = Page.get_first_root_node()
-        index = root.add_child(instance=KnowledgeIndexPage(title="Fiches (banc d’essai)", slug="bench-digests"))
-        if not Site.objects.exists():
-            Site.objects.create(hostname="localhost", port=8000, root_page=index, is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            home = Page.get_first_root_node().add_child(instance=Page(title="Accueil", slug="accueil"))
+            site = Site.objects.create(hostname="localhost", port=8000, root_page=home, is_default_site=True)
+        parent = site.root_page
+        index = parent.add_child(instance=KnowledgeIndexPage(title="Fiches (banc d’essai)", slug="bench-digests"))
     sectors = [Sector.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in [
         ("numerique", "Numérique"), ("deee", "DEEE"), ("batiment", "Bâtiment"), ("horeca", "HoReCa")
     ]]
