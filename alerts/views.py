@@ -35,7 +35,12 @@ def subscribe(request):
     target = resolve(data.get("cible", ""), data.get("filtres", ""))
     with_frequency = target.kind != Kind.RECOMMENDATION
     title, filters = describe(Subscription(kind=target.kind, page=target.page, query=target.query))
-    context = {"target": target, "title": title, "filters": filters, "seo_title": _("Recevoir les nouveautés")}
+    context = {
+        "target": target,
+        "title": title,
+        "filters": filters,
+        "seo_title": _("Recevoir les nouveautés"),
+    }
     cible = target.page.pk if target.page is not None else SEARCH
     status = 200
     if request.method == "POST":

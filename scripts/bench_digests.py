@@ -56,10 +56,18 @@ def content(fiches, subscribers):
             home = Page.get_first_root_node().add_child(instance=Page(title="Accueil", slug="accueil"))
             site = Site.objects.create(hostname="localhost", port=8000, root_page=home, is_default_site=True)
         parent = site.root_page
-        index = parent.add_child(instance=KnowledgeIndexPage(title="Fiches (banc d’essai)", slug="bench-digests"))
-    sectors = [Sector.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in [
-        ("numerique", "Numérique"), ("deee", "DEEE"), ("batiment", "Bâtiment"), ("horeca", "HoReCa")
-    ]]
+        index = parent.add_child(
+            instance=KnowledgeIndexPage(title="Fiches (banc d’essai)", slug="bench-digests")
+        )
+    sectors = [
+        Sector.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in [
+            ("numerique", "Numérique"),
+            ("deee", "DEEE"),
+            ("batiment", "Bâtiment"),
+            ("horeca", "HoReCa"),
+        ]
+    ]
     have = index.get_children().count()
     for n in range(have, fiches):
         fiche = FicheActionPageFactory(parent=index, title=f"Fiche du banc d’essai {n}")
@@ -98,6 +106,7 @@ def measure():
     from alerts import digests
 
     now = timezone.now()
+    connection.queries_log.clear()  # the set-up filled the debug log: count from an empty one
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         built = digests.build_digests(now)
@@ -108,7 +117,9 @@ def measure():
     for digest in built:
         sent += digests.send(digest, now)
     send_seconds = time.perf_counter() - started
-    print(f"envoi vers la file : {sent} lettres en {send_seconds:.1f} s ({sent / send_seconds:.0f} lettres/s)")
+    print(
+        f"envoi vers la file : {sent} lettres en {send_seconds:.1f} s ({sent / send_seconds:.0f} lettres/s)"
+    )
     print(f"total : {build_seconds + send_seconds:.1f} s pour {sent} lettres")
     print(f"second passage : {digests.send_pending()} lettre (aucune ne part deux fois)")
 
