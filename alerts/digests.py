@@ -190,7 +190,11 @@ def search_digest(subscription, text, facet_filter, kept):
 
 def digests_of_listing(page, listing, subscriptions, now):
     facets = frozen(listing.facets())
-    filters = {s.pk: listing.facet_filter(QueryDict(s.query), facets) for s in subscriptions}
+    # Subscribers share filters and (for one frequency) their last digest: each distinct filter,
+    # and each distinct (filter, since, language), is worked out once.
+    filters = {
+        query: listing.facet_filter(QueryDict(query), facets) for query in {s.query for s in subscriptions}
+    }
     since = min(s.last_digest_at for s in subscriptions)
     # Read as the French listing shows them: the listing's items are its French originals.
     with translation.override("fr"):
@@ -200,55 +204,56 @@ def digests_of_listing(page, listing, subscriptions, now):
         return []
     wanted = {(p, slug) for f in filters.values() for p, slugs in f.selected.items() for slug in slugs}
     membership = members(facets, candidates, wanted) if wanted else {}
-    chosen = {}
-    for subscription in subscriptions:
-        selected = filters[subscription.pk].selected
+    kept_for = {}
+    for key in {(s.query, s.last_digest_at) for s in subscriptions}:
+        query, last = key
+        selected = filters[query].selected
         kept = [
-            item
-            for item in items
-            if item.last_published_at > subscription.last_digest_at and accepts(selected, item, membership)
+            item for item in items if item.last_published_at > last and accepts(selected, item, membership)
         ]
         if kept:
-            chosen[subscription.pk] = kept
-    if not chosen:
+            kept_for[key] = kept
+    if not kept_for:
         return []
     # Each language's translations in one query: shown in the subscriber's language when live.
-    every = {item.pk for kept in chosen.values() for item in kept}
+    every = {item.pk for kept in kept_for.values() for item in kept}
     originals = [item for item in items if item.pk in every]
     shown = {}
-    for language in {s.language for s in subscriptions if s.pk in chosen}:
+    for language in {s.language for s in subscriptions if (s.query, s.last_digest_at) in kept_for}:
         with translation.override(language):
             localized = in_visitor_language(originals)
             entries = {
                 original.pk: entry_of(item) for original, item in zip(originals, localized, strict=True)
             }
-            shown[language] = (entries, in_visitor_language([page])[0])
+            listing_page = in_visitor_language([page])[0]
+            shown[language] = (entries, listing_page, listing_page.get_full_url() or "")
+    listed_for = {}
     digests = []
     for subscription in subscriptions:
-        kept = chosen.get(subscription.pk)
+        key = (subscription.query, subscription.last_digest_at)
+        kept = kept_for.get(key)
         if not kept:
             continue
-        entries, listing_page = shown[subscription.language]
-        listed = []
-        for item in kept[:MAX_ITEMS]:
-            entry = entries[item.pk]
-            listed.append(
+        entries, listing_page, listing_url = shown[subscription.language]
+        listed = listed_for.get((*key, subscription.language))
+        if listed is None:
+            listed = listed_for[(*key, subscription.language)] = [
                 Entry(
-                    entry.title,
-                    entry.url,
-                    entry.summary,
+                    entries[item.pk].title,
+                    entries[item.pk].url,
+                    entries[item.pk].summary,
                     is_new=item.first_published_at is None
                     or item.first_published_at > subscription.last_digest_at,
-                    original_language=entry.original_language,
+                    original_language=entries[item.pk].original_language,
                 )
-            )
+                for item in kept[:MAX_ITEMS]
+            ]
         digests.append(
             Digest(
                 subscription=subscription,
                 listing_title=listing_page.title,
-                listing_url=(listing_page.get_full_url() or "")
-                + (f"?{subscription.query}" if subscription.query else ""),
-                filters=filters[subscription.pk].active,
+                listing_url=listing_url + (f"?{subscription.query}" if subscription.query else ""),
+                filters=filters[subscription.query].active,
                 entries=listed,
                 more=max(len(kept) - MAX_ITEMS, 0),
             )
