@@ -116,6 +116,9 @@ def measure():
     sent = 0
     for digest in built:
         sent += digests.send(digest, now)
+        if sent % 1000 == 0:
+            elapsed = time.perf_counter() - started
+            print(f"  {sent} lettres en {elapsed:.1f} s ({sent / elapsed:.0f} lettres/s)", flush=True)
     send_seconds = time.perf_counter() - started
     print(
         f"envoi vers la file : {sent} lettres en {send_seconds:.1f} s ({sent / send_seconds:.0f} lettres/s)"
