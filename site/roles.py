@@ -75,6 +75,9 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("livreblanc", "view_contribution"),
     ("livreblanc", "change_contribution"),
     ("events", "view_registration"),
+    # Who follows what (alerts): read and stop a subscription, never write one for someone.
+    ("alerts", "view_subscription"),
+    ("alerts", "delete_subscription"),
 ]
 # Moderators review everything members write, compagnons included.
 MODERATOR_MODEL_PERMISSIONS = [

@@ -1,7 +1,7 @@
 """Dependencies between our apps run one way, read from the code's own imports (function-level
 imports included):
 
-    vocabularies and the shared helpers of site/  <-  search  <-  network  <-  knowledge  <-  project
+    vocabularies and the shared helpers of site/  <-  search  <-  network  <-  knowledge  <-  alerts  <-  project
 
 The project modules of site/ (settings, urls, dashboard, onboarding, demo loading, admin hooks,
 its search sources) may import every app; no app imports them. An import of ours made inside a
@@ -19,6 +19,7 @@ PACKAGES = {
     "search": ROOT / "search",
     "network": ROOT / "network",
     "knowledge": ROOT / "knowledge",
+    "alerts": ROOT / "alerts",
 }
 PROJECT_MODULES = (
     "passerelles.settings",
@@ -33,8 +34,8 @@ PROJECT_MODULES = (
     "passerelles.wagtail_hooks",
     "passerelles.search_sources",
 )
-SHARED, SEARCH, NETWORK, KNOWLEDGE, PROJECT = range(5)
-LAYER_NAMES = ["vocabularies et aides partagées", "search", "network", "knowledge", "projet"]
+SHARED, SEARCH, NETWORK, KNOWLEDGE, ALERTS, PROJECT = range(6)
+LAYER_NAMES = ["vocabularies et aides partagées", "search", "network", "knowledge", "alerts", "projet"]
 
 
 def layer(module):
@@ -42,7 +43,7 @@ def layer(module):
     if top == "passerelles":
         is_project = any(module == name or module.startswith(name + ".") for name in PROJECT_MODULES)
         return PROJECT if is_project else SHARED
-    return {"search": SEARCH, "network": NETWORK, "knowledge": KNOWLEDGE}[top]
+    return {"search": SEARCH, "network": NETWORK, "knowledge": KNOWLEDGE, "alerts": ALERTS}[top]
 
 
 def module_name(package, base, path):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "network.events",
     "network.offers",
     "search",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,39 @@
+"""`{% follow_link page query %}` on a listing and `{% follow_form page %}` on a recommendation.
+
+A listing shows a link to the subscription form (no form on the listing: its page stays
+cacheable); a recommendation already holds forms, so the follow form is shown in place."""
+
+from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from ..forms import SubscribeForm
+from ..listings import MAX_QUERY_LENGTH
+from ..targets import SEARCH
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def follow_url(context, page):
+    """The subscription form for this listing with the filters the visitor chose."""
+    parameters = {"cible": page.pk}
+    request = context.get("request")
+    query = request.GET.urlencode()[:MAX_QUERY_LENGTH] if request is not None else ""
+    if query:
+        parameters["filtres"] = query
+    return reverse("alerts:subscribe") + "?" + urlencode(parameters)
+
+
+@register.simple_tag(takes_context=True)
+def follow_search_url(context):
+    """The subscription form for this search (its text and filters)."""
+    request = context.get("request")
+    query = request.GET.urlencode()[:MAX_QUERY_LENGTH] if request is not None else ""
+    return reverse("alerts:subscribe") + "?" + urlencode({"cible": SEARCH, "filtres": query})
+
+
+@register.inclusion_tag("alerts/_follow_form.html", takes_context=True)
+def follow_form(context, page):
+    form = SubscribeForm(initial={"cible": page.pk}, with_frequency=False, auto_id="suivre_%s")
+    return {"form": form, "request": context.get("request"), "csrf_token": context.get("csrf_token")}
