@@ -95,8 +95,15 @@ def test_openapi_schema_describes_every_resource(client, demo_content):
 
         schema = yaml.safe_load(response.content)
     assert schema["openapi"].startswith("3.")
-    assert "/api/v1/fiches/" in schema["paths"]
     assert schema["info"]["license"]["name"] == "CC BY 4.0"
+    # Only the public API (no Wagtail admin endpoint), every resource with its detail.
+    names = ("fiches", "structures", "compagnons", "evenements", "offres")
+    assert set(schema["paths"]) == {f"/api/v1/{n}/" for n in names} | {f"/api/v1/{n}/{{id}}/" for n in names}
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/fiches/"]["get"]["parameters"]}
+    assert {"page", "par_page", "locale", "secteur", "public", "type", "tri"} <= parameters
+    from drf_spectacular.validation import validate_schema
+
+    validate_schema(schema)  # against the OpenAPI 3 JSON schema
 
 
 def test_locales_exist(demo_content):
