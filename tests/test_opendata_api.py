@@ -280,8 +280,12 @@ def grow(count):
 
     knowledge, directory = first_french(KnowledgeIndexPage), first_french(DirectoryPage)
     calendar, offers = first_french(CalendarPage), first_french(OffersIndexPage)
+    from passerelles.vocabularies.models import Sector
+
+    # Tagged like the demo's, so a page of new items reads the term labels as the demo's does.
+    sector = Sector.objects.canonical().first()
     for n in range(count):
-        FicheActionPageFactory(parent=knowledge)
+        FicheActionPageFactory(parent=knowledge, tags={"sectors": [sector]})
         organisation = OrganisationPageFactory(parent=directory)
         PersonFactory(organisation=organisation)
         OfferPageFactory(parent=offers)
