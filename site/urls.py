@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from search import urls as search_urls
 
 from . import contact, language_fallback, sitemaps, views
@@ -38,6 +39,7 @@ urlpatterns = [
 # French, the default language, is served without prefix; /nl/, /de/ and /en/ for the others.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    path("", include(opendata_urls)),
     path(pgettext_lazy("url", "contact/"), contact.contact, name="contact"),
     path("", include("passerelles.reminders.urls")),
     path("", include("knowledge.urls")),

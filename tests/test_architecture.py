@@ -1,7 +1,8 @@
 """Dependencies between our apps run one way, read from the code's own imports (function-level
 imports included):
 
-    vocabularies and the shared helpers of site/  <-  search  <-  network  <-  knowledge  <-  alerts  <-  project
+    vocabularies and the shared helpers of site/  <-  search  <-  network  <-  knowledge  <-  opendata
+    <-  alerts  <-  project
 
 The project modules of site/ (settings, urls, dashboard, onboarding, demo loading, admin hooks,
 its search sources) may import every app; no app imports them. An import of ours made inside a
@@ -19,6 +20,7 @@ PACKAGES = {
     "search": ROOT / "search",
     "network": ROOT / "network",
     "knowledge": ROOT / "knowledge",
+    "opendata": ROOT / "opendata",
     "alerts": ROOT / "alerts",
 }
 PROJECT_MODULES = (
@@ -34,8 +36,16 @@ PROJECT_MODULES = (
     "passerelles.wagtail_hooks",
     "passerelles.search_sources",
 )
-SHARED, SEARCH, NETWORK, KNOWLEDGE, ALERTS, PROJECT = range(6)
-LAYER_NAMES = ["vocabularies et aides partagées", "search", "network", "knowledge", "alerts", "projet"]
+SHARED, SEARCH, NETWORK, KNOWLEDGE, OPENDATA, ALERTS, PROJECT = range(7)
+LAYER_NAMES = [
+    "vocabularies et aides partagées",
+    "search",
+    "network",
+    "knowledge",
+    "opendata",
+    "alerts",
+    "projet",
+]
 
 
 def layer(module):
@@ -43,7 +53,13 @@ def layer(module):
     if top == "passerelles":
         is_project = any(module == name or module.startswith(name + ".") for name in PROJECT_MODULES)
         return PROJECT if is_project else SHARED
-    return {"search": SEARCH, "network": NETWORK, "knowledge": KNOWLEDGE, "alerts": ALERTS}[top]
+    return {
+        "search": SEARCH,
+        "network": NETWORK,
+        "knowledge": KNOWLEDGE,
+        "opendata": OPENDATA,
+        "alerts": ALERTS,
+    }[top]
 
 
 def module_name(package, base, path):
@@ -132,6 +148,7 @@ def test_the_rule_catches_a_wrong_way_import(tmp_path):
     assert layer("network.listing") < layer("knowledge.models")
     assert layer("passerelles.vocabularies.models") < layer("search.querying") < layer("network.models")
     assert layer("passerelles.facets") == SHARED and layer("passerelles.dashboard") == PROJECT
+    assert layer("knowledge.listing") < layer("opendata.resources") < layer("passerelles.urls")
     source = tmp_path / "wrong.py"
     source.write_text("def f():\n    from knowledge.models import KnowledgeItemPage\n")
     assert not explained(source, 2)

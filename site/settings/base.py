@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "network.events",
     "network.offers",
     "search",
+    "opendata",
+    "rest_framework",
+    "drf_spectacular",
     "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -187,6 +190,28 @@ WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
 LIVREBLANC_PDF_REFRESH_SECONDS = int(env("LIVREBLANC_PDF_REFRESH_SECONDS", str(15 * 60)))
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# The public API (opendata/): read-only, anonymous, JSON only (no browsable HTML), no session
+# read per request; its OpenAPI document is built by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Passerelles",
+    "DESCRIPTION": (
+        "Données ouvertes de Passerelles (CC BY 4.0) : fiches et pratiques, structures, compagnons "
+        "consentants, événements et offres, avec les filtres des listes du site."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["opendata.schema.public_api_only"],
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
