@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.localized import in_visitor_language
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.choices import EventType
@@ -48,6 +49,22 @@ def _overlap(start, end):
         & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.astimezone(BRUSSELS).date()))
     )
     return single | repeated
+
+
+def with_card_data(events):
+    """What an event's card and rhythm read (for translations swapped in for their originals)."""
+    return events.prefetch_related("exception_dates", *prefetch_tags(EventZone))
+
+
+def in_visitor_language_occurrences(occurrences):
+    """Each occurrence of a French event shows its live translation in the visitor's language, if
+    any (one query for all), the French original marked `lang="fr"` otherwise. The listing itself
+    is built from the French events only: a translation never counts or shows twice."""
+    occurrences = list(occurrences)
+    shown = in_visitor_language([occurrence.event for occurrence in occurrences], prepare=with_card_data)
+    for occurrence, event in zip(occurrences, shown, strict=True):
+        occurrence.event = event
+    return occurrences
 
 
 def overlapping(events, start, end):

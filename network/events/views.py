@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
-from passerelles.localized import mark_original_language
 from passerelles.pagination import paginate
 from passerelles.public_address import absolute_url
 
@@ -68,7 +67,7 @@ def _page(context, occurrences, request):
     context["page_obj"], message = paginate(occurrences, request.GET.get("page"), PER_PAGE)
     if message:
         messages.warning(request, message)
-    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
+    listing.in_visitor_language_occurrences(context["page_obj"].object_list)
 
 
 def month(page, request):
@@ -77,9 +76,13 @@ def month(page, request):
     if error:
         messages.warning(request, error)
     previous, following = listing.shift_month(year, number, -1), listing.shift_month(year, number, 1)
+    weeks = listing.month_grid(events, year, number)
+    listing.in_visitor_language_occurrences(
+        occurrence for week in weeks for day in week for occurrence in day["occurrences"]
+    )
     context.update(
         month_start=datetime.date(year, number, 1),
-        weeks=listing.month_grid(events, year, number),
+        weeks=weeks,
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
         today=timezone.localdate(),
