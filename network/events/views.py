@@ -148,7 +148,7 @@ def _event_context(event, request, form=None):
             event.pk,
             translation.get_language(),
             build=lambda: {
-                name: [str(tag) for tag in getattr(event, name).all()]
+                name: [tag.label for tag in getattr(event, name).all()]
                 for name in ("zones", "sectors", "publics")
             },
         ),
