@@ -260,3 +260,33 @@ def test_demo_search_finds_the_bike_repair_content_in_every_language(client, dem
     assert any("vélo" in title.lower() for title in dutch)  # and French originals the listings show
     english = search_titles(client, "/en/search/?q=repaired")
     assert "Training bicycle mechanics" in english  # "repaired" → repair: "bicycle repair workshop"
+
+
+def test_german_structure_suggests_other_structures_once_each(client, demo_content):
+    html = client.get("/de/verzeichnis/oeshz-tournai-eingliederung/").content.decode()
+    nearby = card_titles(html.split("Einrichtungen in der Nähe", 1)[1])
+    titles = [title for title, _lang in nearby]
+    assert titles and len(set(titles)) == len(titles)
+    assert not {"Cellule insertion du CPAS de Tournai", "CPAS Tournai work integration unit"} & set(titles)
+    assert not any("Doornik" in title for title in titles)
+
+
+def test_german_event_page_names_its_terms_in_german(client, demo_content):
+    html = client.get("/de/kalender/validobus/validobus-luettich/").content.decode()
+    assert "Bâtiment" not in interface_text(html)
+
+
+def test_registering_on_a_german_event_takes_a_place_of_the_french_original(client, demo_content):
+    """One event, one list of places, whatever the language it is read in."""
+    french = EventPage.objects.get(slug="validobus-nivelles", locale=Locale.get_default())
+    german_url = "/de/kalender/validobus/validobus-nivelles/"
+    before = french.registrations.count()
+    response = client.post(
+        german_url + "inscription/",
+        {"name": "Anke Schröder", "email": "anke.schroeder@example.org", "organisation": ""},
+    )
+    assert response.status_code == 302
+    assert french.registrations.count() == before + 1
+    places = french.capacity - french.registrations.filter(status="confirmee").count()
+    assert f"{places} Plätze frei von {french.capacity}" in client.get(german_url).content.decode()
+    assert f"{places} places disponibles sur {french.capacity}" in client.get(french.url).content.decode()

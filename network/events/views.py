@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
+from passerelles.localized import original_of
 from passerelles.pagination import paginate
 from passerelles.public_address import absolute_url
 
@@ -131,7 +132,8 @@ def _render(page, request, status=200, **kwargs):
 def _event_context(event, request, form=None):
     now = timezone.now()
     upcoming_dates = event.occurrences(now, now + datetime.timedelta(days=listing.UPCOMING_DAYS))
-    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    # A translated event is the same event: its places are counted on the French original.
+    confirmed = original_of(event).registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     is_past = (upcoming_dates == []) and event.start < now
     return {
         "form": form or RegistrationForm(),
@@ -172,7 +174,7 @@ def register(event, request):
         "events.register",
         ip_rate=setting("REGISTRATION_RATE_LIMIT", REGISTRATION_RATE),
         email=request.POST.get("email", ""),
-        target=event.pk,
+        target=original_of(event).pk,
         email_rate=setting("REGISTRATION_EMAIL_RATE_LIMIT", REGISTRATION_EMAIL_RATE),
     ):
         messages.error(request, _("Trop d’inscriptions depuis votre connexion ; réessayez dans une heure."))
@@ -184,7 +186,10 @@ def register(event, request):
     if not form.is_valid():
         return _render(event, request, 400, context_overrides=context)
     registration, created = registrations.register(
-        event, form.cleaned_data["name"], form.cleaned_data["email"], form.cleaned_data["organisation"]
+        original_of(event),
+        form.cleaned_data["name"],
+        form.cleaned_data["email"],
+        form.cleaned_data["organisation"],
     )
     if not created:
         messages.info(request, _("Vous êtes déjà inscrit·e à cet événement avec cette adresse."))
@@ -203,7 +208,7 @@ def register(event, request):
 
 def cancel(event, request):
     token = request.POST.get("jeton") or request.GET.get("jeton") or ""
-    registration = registrations.registration_from_token(event, token[:500])
+    registration = registrations.registration_from_token(original_of(event), token[:500])
     if registration is None:
         return _render(
             event, request, 400, template="events/cancel.html", context_overrides={"invalid": True}
