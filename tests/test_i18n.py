@@ -98,7 +98,7 @@ def test_dutch_listings_show_translations_and_the_french_originals(client, demo_
     assert french.count('class="card__title"') == html.count('class="card__title"')
 
     directory = client.get("/nl/gids/").content.decode()
-    assert directory.count('class="card__title" lang="fr"') >= 10
+    assert directory.count('class="card__title" lang="fr"') >= 5  # five structures are translated
 
     white_paper = client.get("/nl/witboek/").content.decode()
     assert white_paper.count('class="lb-edition-card__title" lang="fr"') >= 1

@@ -51,18 +51,17 @@ def _overlap(start, end):
     return single | repeated
 
 
-def with_card_data(events):
-    """What an event's card and rhythm read (for translations swapped in for their originals)."""
-    return events.prefetch_related("exception_dates", *prefetch_tags(EventZone))
-
-
 def in_visitor_language_occurrences(occurrences):
     """Each occurrence of a French event shows its live translation in the visitor's language, if
     any (one query for all), the French original marked `lang="fr"` otherwise. The listing itself
     is built from the French events only: a translation never counts or shows twice."""
     occurrences = list(occurrences)
-    shown = in_visitor_language([occurrence.event for occurrence in occurrences], prepare=with_card_data)
+    shown = in_visitor_language([occurrence.event for occurrence in occurrences])
     for occurrence, event in zip(occurrences, shown, strict=True):
+        if event is not occurrence.event:
+            # Zones and exception dates are synchronised from the original: its prefetched ones
+            # serve the translation, so a page costs the same queries however many are translated.
+            event._prefetched_objects_cache = dict(getattr(occurrence.event, "_prefetched_objects_cache", {}))
         occurrence.event = event
     return occurrences
 
