@@ -6,6 +6,8 @@ centres (Zone.distance_km) are computed in Python on the already loaded zones.
 
 from django.db.models import Count, Q
 
+from passerelles.fragments import default_locale
+from passerelles.localized import in_visitor_language
 from passerelles.vocabularies.models import Zone
 
 from .models.people import Person
@@ -25,7 +27,9 @@ def _distance(zone, other):
 
 
 def similar_organisations(organisation, limit=SIMILAR_LIMIT):
-    """Live structures sharing sectors or publics, most shared first, then nearest zone first."""
+    """Live structures sharing sectors or publics, most shared first, then nearest zone first.
+    Ranked among the French originals (never the structure's own translations, never one
+    structure twice), each shown in the visitor's language when translated."""
     sector_ids = list(organisation.sector_items.values_list("tag_id", flat=True))
     public_ids = list(organisation.public_items.values_list("tag_id", flat=True))
     if not sector_ids and not public_ids:
@@ -35,7 +39,8 @@ def similar_organisations(organisation, limit=SIMILAR_LIMIT):
         type(organisation)
         .objects.live()
         .public()
-        .exclude(pk=organisation.pk)
+        .filter(locale=default_locale())
+        .exclude(translation_key=organisation.translation_key)
         .filter(Q(sector_items__tag_id__in=sector_ids) | Q(public_items__tag_id__in=public_ids))
         .annotate(
             shared_sectors=Count(
@@ -56,7 +61,9 @@ def similar_organisations(organisation, limit=SIMILAR_LIMIT):
             other.title,
         ),
     )
-    return ranked[:limit]
+    return in_visitor_language(
+        ranked[:limit], prepare=lambda shown: shown.select_related("structure_type", "zone")
+    )
 
 
 def compagnons_who_can_show(practice_page, zone=None):

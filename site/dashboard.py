@@ -12,6 +12,7 @@ Pages awaiting a moderator's approval are Wagtail's own panel ("Awaiting your re
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -137,7 +138,9 @@ class UpcomingEventsPanel(DashboardPanel):
     @staticmethod
     def editable_events(user):
         editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-        return EventPage.objects.filter(pk__in=editable.type(EventPage).values("pk"))
+        # Registrations are recorded on the French original: its translations are not listed.
+        events = EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return events.filter(pk__in=editable.type(EventPage).values("pk"))
 
     def items(self):
         now = timezone.now()

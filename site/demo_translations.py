@@ -23,6 +23,7 @@ def ensure_locales():
 def load(loader):
     ensure_locales()
     plan = loader.read_json("translations/pages.json")
+    sources = {}  # one source per page, shared by its three languages (its extraction is costly)
     for language in plan:
         memory_path = loader.fixtures_dir / "translations" / f"{language}.po"
         if not memory_path.exists():
@@ -31,16 +32,20 @@ def load(loader):
         locale = Locale.objects.get(language_code=language)
         pages = Page.objects.filter(slug__in=plan[language], locale=loader.locale).order_by("path")
         for page in loader.step(f"traductions ({language})", pages):
-            missing = translate_page(page.specific, locale, memory)
+            missing = translate_page(page.specific, locale, memory, sources)
             if missing:
                 loader.progress(
                     f"  {page.slug} ({language}) non traduite, {len(missing)} textes manquent : {missing[:3]}"
                 )
 
 
-def translate_page(page, locale, memory):
-    """Translates `page` into `locale` from the memory; returns the source strings it lacks."""
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+def translate_page(page, locale, memory, sources=None):
+    """Translates `page` into `locale` from the memory; returns the source strings it lacks.
+    `sources` remembers each page's TranslationSource across languages."""
+    sources = {} if sources is None else sources
+    if page.pk not in sources:
+        sources[page.pk], _created = TranslationSource.update_or_create_from_instance(page)
+    source = sources[page.pk]
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )

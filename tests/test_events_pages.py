@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
 from network.events.models import AgendaPage, CalendarPage, EventExceptionDate, EventPage
 from passerelles.vocabularies.models import Public, Sector, Zone
@@ -73,7 +74,7 @@ def test_calendar_can_be_created_in_admin_and_gets_its_group(admin_client_logged
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    calendar = CalendarPage.objects.get(slug="validobus")
+    calendar = CalendarPage.objects.get(slug="validobus", locale=Locale.get_default())
     assert calendar.coordinators is not None
     assert calendar.coordinators.page_permissions.filter(page=calendar).count() == 3
 

@@ -98,10 +98,10 @@ def test_dutch_listings_show_translations_and_the_french_originals(client, demo_
     assert french.count('class="card__title"') == html.count('class="card__title"')
 
     directory = client.get("/nl/gids/").content.decode()
-    assert directory.count('class="card__title" lang="fr"') >= 10
+    assert directory.count('class="card__title" lang="fr"') >= 5  # five structures are translated
 
     white_paper = client.get("/nl/witboek/").content.decode()
-    assert white_paper.count('class="lb-edition-card__title" lang="fr"') >= 1
+    assert "Witboek 2026: drempels op weg naar werk wegnemen" in white_paper  # the edition, translated
     assert white_paper.count("lb-edition-card__title") == client.get("/livre-blanc/").content.decode().count(
         "lb-edition-card__title"
     )

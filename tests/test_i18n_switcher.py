@@ -66,7 +66,15 @@ def test_translated_fiche_round_trip_and_no_notice(client, demo_content):
     assert switcher_links(german)["nl"] == dutch_url
 
 
-@pytest.mark.parametrize("url", [TRANSLATED, UNTRANSLATED, "/a-propos/", "/annuaire/"])
+TRANSLATED_TYPES = [
+    "/annuaire/cpas-tournai-insertion/",
+    "/agenda/validobus/validobus-liege-coronmeuse/",
+    "/livre-blanc/edition-2026/",
+    "/livre-blanc/edition-2026/parcours-entre-structures/dossier-de-parcours-partage/",
+]
+
+
+@pytest.mark.parametrize("url", [TRANSLATED, UNTRANSLATED, "/a-propos/", "/annuaire/", *TRANSLATED_TYPES])
 def test_hreflang_alternates_answer_and_point_back(client, demo_content, url):
     html = get_html(client, url)
     found = alternates(html)
@@ -93,3 +101,14 @@ def test_compagnon_profile_keeps_the_profile_in_every_language(client, demo_cont
 def test_an_unknown_address_in_another_language_is_still_a_404(client, demo_content):
     assert client.get("/nl/fiches-en-praktijken/n-existe-pas/").status_code == 404
     assert client.get("/de/nichts/hier/").status_code == 404
+
+
+@pytest.mark.parametrize("url", TRANSLATED_TYPES)
+def test_translated_structure_event_and_white_paper_round_trip(client, demo_content, url):
+    """fr → de → fr on the new translated types: the German page is a real translation (no
+    notice, three alternates besides French) and leads back to the same French page."""
+    german_url = switcher_links(get_html(client, url))["de"]
+    german = get_html(client, german_url)
+    assert html_lang(german) == "de" and notice(german) is None
+    assert set(alternates(german)) == {"fr", "nl", "de", "en"}
+    assert switcher_links(german)["fr"] == url

@@ -267,7 +267,7 @@ def test_recommendation_query_budget_is_fixed(client, home):
 
 
 def test_demo_white_paper(client, demo_content):
-    edition = EditionPage.objects.get(slug="edition-2026")
+    edition = EditionPage.objects.get(slug="edition-2026", locale=Locale.get_default())
     assert edition.is_open
     assert Page.objects.get(slug="livre-blanc").show_in_menus
     chapters = ChapterPage.objects.child_of(edition)

@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from knowledge.livreblanc.models import EditionPage
 from network.events.models import EventPage
@@ -112,7 +112,7 @@ def assert_public_pdf(content):
 
 def test_pdfs_link_to_the_public_site(client, public_site):
     assert_public_pdf(client.get("/fiches-et-pratiques/formation-mecanicien-velo/pdf/", **INTERNAL).content)
-    edition = EditionPage.objects.get(slug="edition-2026")
+    edition = EditionPage.objects.get(slug="edition-2026", locale=Locale.get_default())
     assert_public_pdf(client.get(edition.url + "pdf/", **INTERNAL).content)
 
 

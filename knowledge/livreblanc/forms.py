@@ -26,8 +26,11 @@ class RecommendationField(forms.ModelChoiceField):
 
 
 def recommendation_field(edition):
+    # A translated edition lists its original's recommendations, translated or not (outline.py):
+    # each one is accepted in either language.
+    of_edition = RecommendationPage.objects.descendant_of(original_of(edition)).values("translation_key")
     return RecommendationField(
-        queryset=RecommendationPage.objects.descendant_of(edition).live(),
+        queryset=RecommendationPage.objects.live().filter(translation_key__in=of_edition),
         widget=forms.HiddenInput,
         error_messages={"required": UNKNOWN_RECOMMENDATION, "invalid_choice": UNKNOWN_RECOMMENDATION},
     )

@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
+from passerelles.localized import in_visitor_language, original_of
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .consultation import supported_ids
@@ -63,14 +64,13 @@ def linked_pages(model):
     return live_pages.order_by("sort_order")
 
 
-def recommendations_of(edition, full=False):
+def with_outline_data(queryset, full=False):
+    """What each numbered recommendation shows: its support count, status and themes (and, for
+    print and PDF, the supporting pages)."""
     queryset = (
-        RecommendationPage.objects.descendant_of(edition)
-        .live()
-        .annotate(support_count=support_count(), original_pk=original_pk())
+        queryset.annotate(support_count=support_count(), original_pk=original_pk())
         .prefetch_related("status_changes")
         .prefetch_related(*prefetch_tags(RecommendationTheme))
-        .order_by("path")
     )
     if full:
         queryset = queryset.prefetch_related(
@@ -80,15 +80,29 @@ def recommendations_of(edition, full=False):
     return queryset
 
 
+def recommendations_of(edition, full=False):
+    return with_outline_data(RecommendationPage.objects.descendant_of(edition).live(), full).order_by("path")
+
+
 def edition_outline(edition, request=None, full=False):
+    """The outline of the French original, whatever the language it is read in: each chapter and
+    recommendation in the visitor's language when its translation is live, in French otherwise
+    (marked `original_language`). A partly translated edition thus loses none of its
+    recommendations, and numbers and counts are those of the original."""
+    original = original_of(edition)
+    french_chapters = list(ChapterPage.objects.child_of(original).live().order_by("path"))
     chapters = [
         ChapterEntry(page=chapter, number=number)
-        for number, chapter in enumerate(ChapterPage.objects.child_of(edition).live().order_by("path"), 1)
+        for number, chapter in enumerate(in_visitor_language(french_chapters), 1)
     ]
-    by_path = {entry.page.path: entry for entry in chapters}
+    by_path = {french.path: entry for french, entry in zip(french_chapters, chapters, strict=True)}
     supported = supported_ids(request) if request is not None else set()
-    for recommendation in recommendations_of(edition, full=full):
-        entry = by_path.get(recommendation.path[: -Page.steplen])
+    french_recommendations = list(recommendations_of(original, full=full))
+    shown = in_visitor_language(
+        french_recommendations, prepare=lambda queryset: with_outline_data(queryset, full)
+    )
+    for french, recommendation in zip(french_recommendations, shown, strict=True):
+        entry = by_path.get(french.path[: -Page.steplen])
         if entry is None:  # under a draft chapter: not public
             continue
         entry.recommendations.append(recommendation)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.localized import in_visitor_language
 from passerelles.vocabularies.tagging import prefetch_tags
 
 from .models.choices import EventType
@@ -48,6 +49,21 @@ def _overlap(start, end):
         & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.astimezone(BRUSSELS).date()))
     )
     return single | repeated
+
+
+def in_visitor_language_occurrences(occurrences):
+    """Each occurrence of a French event shows its live translation in the visitor's language, if
+    any (one query for all), the French original marked `lang="fr"` otherwise. The listing itself
+    is built from the French events only: a translation never counts or shows twice."""
+    occurrences = list(occurrences)
+    shown = in_visitor_language([occurrence.event for occurrence in occurrences])
+    for occurrence, event in zip(occurrences, shown, strict=True):
+        if event is not occurrence.event:
+            # Zones and exception dates are synchronised from the original: its prefetched ones
+            # serve the translation, so a page costs the same queries however many are translated.
+            event._prefetched_objects_cache = dict(getattr(occurrence.event, "_prefetched_objects_cache", {}))
+        occurrence.event = event
+    return occurrences
 
 
 def overlapping(events, start, end):

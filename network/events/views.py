@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
-from passerelles.localized import mark_original_language
+from passerelles.localized import original_of
 from passerelles.pagination import paginate
 from passerelles.public_address import absolute_url
 
@@ -72,7 +72,7 @@ def _page(context, occurrences, request):
     context["page_obj"], message = paginate(occurrences, request.GET.get("page"), PER_PAGE)
     if message:
         messages.warning(request, message)
-    mark_original_language([occurrence.event for occurrence in context["page_obj"].object_list])
+    listing.in_visitor_language_occurrences(context["page_obj"].object_list)
 
 
 def month(page, request):
@@ -81,9 +81,13 @@ def month(page, request):
     if error:
         messages.warning(request, error)
     previous, following = listing.shift_month(year, number, -1), listing.shift_month(year, number, 1)
+    weeks = listing.month_grid(events, year, number)
+    listing.in_visitor_language_occurrences(
+        occurrence for week in weeks for day in week for occurrence in day["occurrences"]
+    )
     context.update(
         month_start=datetime.date(year, number, 1),
-        weeks=listing.month_grid(events, year, number),
+        weeks=weeks,
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
         today=timezone.localdate(),
@@ -152,7 +156,8 @@ def bookable_sessions(event, now=None):
     ][:SESSIONS_OFFERED]
     if event.capacity is not None and sessions:
         taken = dict(
-            event.registrations.filter(
+            original_of(event)
+            .registrations.filter(
                 status=RegistrationStatus.CONFIRMED, occurrence_start__in=[item.start for item in sessions]
             )
             .values_list("occurrence_start")
@@ -175,7 +180,8 @@ def _event_context(event, request, form=None):
     sessions = bookable_sessions(event, now)
     places_left = None
     if event.capacity is not None and sessions is None:
-        confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        # A translated event is the same event: its places are counted on the French original.
+        confirmed = original_of(event).registrations.filter(status=RegistrationStatus.CONFIRMED).count()
         places_left = max(event.capacity - confirmed, 0)
     return {
         "form": form or RegistrationForm(sessions=sessions),
@@ -198,7 +204,7 @@ def _event_context(event, request, form=None):
             event.pk,
             translation.get_language(),
             build=lambda: {
-                name: [str(tag) for tag in getattr(event, name).all()]
+                name: [tag.label for tag in getattr(event, name).all()]
                 for name in ("zones", "sectors", "publics")
             },
         ),
@@ -222,7 +228,7 @@ def register(event, request):
         "events.register",
         ip_rate=setting("REGISTRATION_RATE_LIMIT", REGISTRATION_RATE),
         email=request.POST.get("email", ""),
-        target=event.pk,
+        target=original_of(event).pk,
         email_rate=setting("REGISTRATION_EMAIL_RATE_LIMIT", REGISTRATION_EMAIL_RATE),
     ):
         messages.error(request, _("Trop d’inscriptions depuis votre connexion ; réessayez dans une heure."))
@@ -235,7 +241,7 @@ def register(event, request):
         return _render(event, request, 400, context_overrides=context)
     session = form.cleaned_data.get("occurrence")
     registration, created = registrations.register(
-        event,
+        original_of(event),
         form.cleaned_data["name"],
         form.cleaned_data["email"],
         form.cleaned_data["organisation"],
@@ -258,7 +264,7 @@ def register(event, request):
 
 def cancel(event, request):
     token = request.POST.get("jeton") or request.GET.get("jeton") or ""
-    registration = registrations.registration_from_token(event, token[:500])
+    registration = registrations.registration_from_token(original_of(event), token[:500])
     if registration is None:
         return _render(
             event, request, 400, template="events/cancel.html", context_overrides={"invalid": True}

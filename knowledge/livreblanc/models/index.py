@@ -28,7 +28,14 @@ class WhitePaperIndexPage(SectionIndexPage):
         # Earlier editions stay listed (and readable) after a newer one opens. In another language,
         # the French editions are listed, each in the visitor's language when it is translated.
         editions = EditionPage.objects.child_of(default_locale_page(self)).live().order_by("-year", "-pk")
-        context["editions"] = count_recommendations(in_visitor_language(editions))
+        # Counted on the French originals: a translation lists every recommendation of its
+        # original (edition_outline), translated or not.
+        originals = count_recommendations(list(editions))
+        counts = {edition.translation_key: edition.recommendation_count for edition in originals}
+        shown = in_visitor_language(originals)
+        for edition in shown:
+            edition.recommendation_count = counts[edition.translation_key]
+        context["editions"] = shown
         return context
 
 

@@ -3,7 +3,9 @@
 
 from django import template
 
-from ..listing import upcoming_occurrences
+from passerelles.fragments import default_locale
+
+from ..listing import in_visitor_language_occurrences, upcoming_occurrences
 from ..models import AgendaPage, EventPage
 from ..series import group_series
 
@@ -12,13 +14,14 @@ register = template.Library()
 
 @register.inclusion_tag("events/_upcoming_panel.html", takes_context=True)
 def upcoming_events(context, count=3):
-    events = EventPage.objects.live()
+    # The French events (every event has one), each shown in the visitor's language when it is
+    # translated: the same next dates in every language, none twice.
+    events = EventPage.objects.live().filter(locale=default_locale())
     page = context.get("page")
-    if page is not None and getattr(page, "locale_id", None):
-        events = events.filter(locale_id=page.locale_id)
+    occurrences = group_series(upcoming_occurrences(events))[: max(int(count), 0)]
     return {
         "request": context.get("request"),
-        "occurrences": group_series(upcoming_occurrences(events))[: max(int(count), 0)],
+        "occurrences": in_visitor_language_occurrences(occurrences),
         "agenda": AgendaPage.objects.live().filter(locale_id=getattr(page, "locale_id", None)).first()
         if page is not None
         else AgendaPage.objects.live().first(),
