@@ -12,7 +12,9 @@ def urls():
     return [
         path("imports/", views.index, name="network_imports"),
         path("imports/<str:kind>/envoyer/", views.upload, name="network_imports_upload"),
-        path("imports/<str:kind>/modele.<str:extension>", views.template_file, name="network_imports_template"),
+        path(
+            "imports/<str:kind>/modele.<str:extension>", views.template_file, name="network_imports_template"
+        ),
         path("imports/<int:pk>/apercu/", views.preview, name="network_imports_preview"),
         path("imports/<int:pk>/annuler/", views.undo_view, name="network_imports_undo"),
     ]

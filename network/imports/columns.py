@@ -95,8 +95,10 @@ def decimal(value, column, context):
             % {"value": quoted(value), "column": column.header}
         ) from None
     if not number.is_finite():
-        raise CellError(_("« %(value)s » (colonne « %(column)s ») n’est pas un nombre.") % {
-            "value": quoted(value), "column": column.header})
+        raise CellError(
+            _("« %(value)s » (colonne « %(column)s ») n’est pas un nombre.")
+            % {"value": quoted(value), "column": column.header}
+        )
     return number.quantize(Decimal("0.000001"))
 
 
@@ -131,7 +133,7 @@ def boolean(value, column, context):
 
 
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
-TIME_FORMATS = ("%H:%M", "%Hh%M", "%Hh", "%H:%M:%S")
+TIME_FORMATS = ("%H:%M", "%Hh%M", "%Hh", "%H:%M:%S", "%H.%M")
 
 
 def local_datetime(value, column, context):
@@ -167,7 +169,7 @@ def _parse_datetime_text(text):
             return datetime.datetime.combine(day, datetime.time(0))
         for time_format in TIME_FORMATS:
             try:
-                moment = datetime.datetime.strptime(time_part, time_format.lower()).time()
+                moment = datetime.datetime.strptime(time_part, time_format).time()
             except ValueError:
                 continue
             return datetime.datetime.combine(day, moment)
@@ -186,7 +188,9 @@ def choice(choices):
         found = known.get(normalise(value))
         if found is None:
             raise CellError(
-                _("« %(value)s » (colonne « %(column)s ») n’est pas une valeur connue ; valeurs possibles : %(known)s.")
+                _(
+                    "« %(value)s » (colonne « %(column)s ») n’est pas une valeur connue ; valeurs possibles : %(known)s."
+                )
                 % {
                     "value": quoted(value),
                     "column": column.header,

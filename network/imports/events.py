@@ -20,18 +20,47 @@ class EventImporter(Terms):
     kind = "evenements"
     label = gettext_lazy("événements")
     columns = [
-        Column("title", "Titre", required=True, max_length=255, aliases=("nom",),
-               example="Rencontre des CISP namurois"),
-        Column("start", "Début", local_datetime, required=True, aliases=("date de debut", "debut le"),
-               example="31/01/2027 14:00"),
-        Column("end", "Fin", local_datetime, required=True, aliases=("date de fin", "fin le"),
-               example="31/01/2027 17:00"),
+        Column(
+            "title",
+            "Titre",
+            required=True,
+            max_length=255,
+            aliases=("nom",),
+            example="Rencontre des CISP namurois",
+        ),
+        Column(
+            "start",
+            "Début",
+            local_datetime,
+            required=True,
+            aliases=("date de debut", "debut le"),
+            example="31/01/2027 14:00",
+        ),
+        Column(
+            "end",
+            "Fin",
+            local_datetime,
+            required=True,
+            aliases=("date de fin", "fin le"),
+            example="31/01/2027 17:00",
+        ),
         Column("all_day", "Toute la journée", boolean, aliases=("journee entiere",), example="non"),
-        Column("event_type", "Type", choice(EventType), required=True, aliases=("type d evenement",),
-               example="Réseautage"),
+        Column(
+            "event_type",
+            "Type",
+            choice(EventType),
+            required=True,
+            aliases=("type d evenement",),
+            example="Réseautage",
+        ),
         Column("organiser", "Organisateur", max_length=field_length("organiser"), example=""),
-        Column("introduction", "Chapeau", max_length=2000, aliases=("resume",),
-               example="Un après-midi pour échanger entre pairs."),
+        Column(
+            "introduction",
+            "Chapeau",
+            max_length=2000,
+            aliases=("resume",),
+            example="Un après-midi pour échanger entre pairs.",
+        ),
         Column("venue", "Lieu", max_length=field_length("venue"), example="Maison de l'emploi"),
         Column("address", "Adresse", max_length=500, example="Rue de Fer 12, 5000 Namur"),
         Column("online_url", "Lien en ligne", url, max_length=200, aliases=("lien de la reunion",)),
@@ -40,7 +69,9 @@ class EventImporter(Terms):
         Column("publics", "Publics", term(Public, many=True), aliases=("public",), example=""),
         Column("capacity", "Places", positive_integer, aliases=("nombre de places",), example="30"),
         Column("registration_mode", "Inscription", choice(RegistrationMode), example="Sans inscription"),
-        Column("registration_url", "Lien d'inscription", url, max_length=200, aliases=("lien d inscription",)),
+        Column(
+            "registration_url", "Lien d'inscription", url, max_length=200, aliases=("lien d inscription",)
+        ),
     ]
 
     def __init__(self, parent, user):
@@ -55,13 +86,17 @@ class EventImporter(Terms):
         errors = []
         start, end = values["start"], values["end"]
         if end < start:
-            errors.append(_("la fin (%(end)s) vient avant le début (%(start)s).") % {
-                "end": end.strftime("%d/%m/%Y %H:%M"), "start": start.strftime("%d/%m/%Y %H:%M")})
+            errors.append(
+                _("la fin (%(end)s) vient avant le début (%(start)s).")
+                % {"end": end.strftime("%d/%m/%Y %H:%M"), "start": start.strftime("%d/%m/%Y %H:%M")}
+            )
         if values["registration_mode"] == RegistrationMode.EXTERNAL and not values["registration_url"]:
             errors.append(_("indiquez le lien d’inscription externe (colonne « Lien d'inscription »)."))
         key = (normalise(values["title"]), start)
         if key in self._seen:
-            errors.append(_("doublon de la ligne %(line)s (même titre et même début).") % {"line": self._seen[key]})
+            errors.append(
+                _("doublon de la ligne %(line)s (même titre et même début).") % {"line": self._seen[key]}
+            )
         elif key in self.existing():
             errors.append(
                 _("l’événement « %(title)s » du %(start)s existe déjà dans ce calendrier.")
@@ -129,4 +164,3 @@ class EventImporter(Terms):
             EventType(values["event_type"]).label,
             values["venue"] or values["online_url"] or "",
         ]
-

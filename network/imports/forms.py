@@ -9,7 +9,9 @@ from .reading import FileError, read_upload
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fichier (.csv ou .xlsx, 5 Mo au plus)"),
-        help_text=_("Une ligne par élément, la première ligne donnant le nom des colonnes, comme dans le modèle."),
+        help_text=_(
+            "Une ligne par élément, la première ligne donnant le nom des colonnes, comme dans le modèle."
+        ),
         error_messages={
             "required": _("Choisissez un fichier à importer."),
             "empty": _("Le fichier est vide."),

@@ -11,9 +11,7 @@ def can_import_everywhere(user):
 
 
 def can_import_structures(user):
-    return can_import_everywhere(user) or (
-        user.is_active and user.groups.filter(name=COORDINATORS).exists()
-    )
+    return can_import_everywhere(user) or (user.is_active and user.groups.filter(name=COORDINATORS).exists())
 
 
 def importable_calendars(user):

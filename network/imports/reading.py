@@ -25,7 +25,9 @@ def read_upload(upload):
     name = (upload.name or "").lower()
     extension = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     if extension == ".xls":
-        raise FileError(_("Le format .xls (Excel 97-2003) n’est pas lu : enregistrez le fichier en .xlsx ou en .csv."))
+        raise FileError(
+            _("Le format .xls (Excel 97-2003) n’est pas lu : enregistrez le fichier en .xlsx ou en .csv.")
+        )
     if extension not in EXTENSIONS:
         raise FileError(_("Le fichier doit être un tableau .csv ou .xlsx."))
     if upload.size > MAX_BYTES:

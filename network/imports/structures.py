@@ -56,27 +56,66 @@ class StructureImporter(Terms):
     kind = "structures"
     label = gettext_lazy("structures")
     columns = [
-        Column("title", "Nom", required=True, max_length=255, aliases=("titre", "nom de la structure"),
-               example="Atelier Vélo Solidaire"),
-        Column("structure_type", "Type de structure", term(StructureType), required=True,
-               aliases=("type",), example="CISP"),
-        Column("agrement_number", "Numéro d'agrément", max_length=field_length("agrement_number"),
-               aliases=("agrement",), example="CISP 123/2024"),
-        Column("street_address", "Adresse", required=True, max_length=field_length("street_address"),
-               aliases=("rue", "adresse rue et numero"), example="Rue de Fer 12"),
+        Column(
+            "title",
+            "Nom",
+            required=True,
+            max_length=255,
+            aliases=("titre", "nom de la structure"),
+            example="Atelier Vélo Solidaire",
+        ),
+        Column(
+            "structure_type",
+            "Type de structure",
+            term(StructureType),
+            required=True,
+            aliases=("type",),
+            example="CISP",
+        ),
+        Column(
+            "agrement_number",
+            "Numéro d'agrément",
+            max_length=field_length("agrement_number"),
+            aliases=("agrement",),
+            example="CISP 123/2024",
+        ),
+        Column(
+            "street_address",
+            "Adresse",
+            required=True,
+            max_length=field_length("street_address"),
+            aliases=("rue", "adresse rue et numero"),
+            example="Rue de Fer 12",
+        ),
         Column("postcode", "Code postal", postcode, required=True, aliases=("cp",), example="5000"),
-        Column("municipality", "Commune", required=True, max_length=field_length("municipality"),
-               aliases=("localite", "ville"), example="Namur"),
+        Column(
+            "municipality",
+            "Commune",
+            required=True,
+            max_length=field_length("municipality"),
+            aliases=("localite", "ville"),
+            example="Namur",
+        ),
         Column("zone", "Zone", term(Zone), aliases=("province",), example="Namur"),
         Column("latitude", "Latitude", decimal, example="50.4669"),
         Column("longitude", "Longitude", decimal, example="4.8675"),
-        Column("sectors", "Secteurs", term(Sector, many=True), aliases=("secteur",),
-               example="Réparation vélos, Numérique"),
+        Column(
+            "sectors",
+            "Secteurs",
+            term(Sector, many=True),
+            aliases=("secteur",),
+            example="Réparation vélos, Numérique",
+        ),
         Column("publics", "Publics", term(Public, many=True), aliases=("public",), example="Jeunes NEET"),
         Column("website", "Site web", url, max_length=200, aliases=("site",), example="https://velo.example"),
         Column("phone", "Téléphone", max_length=field_length("phone"), example="081 12 34 56"),
-        Column("description", "Présentation", max_length=20000, aliases=("description",),
-               example="Formation en réparation de vélos pour jeunes adultes."),
+        Column(
+            "description",
+            "Présentation",
+            max_length=20000,
+            aliases=("description",),
+            example="Formation en réparation de vélos pour jeunes adultes.",
+        ),
     ]
 
     def __init__(self, parent, user):
@@ -100,7 +139,9 @@ class StructureImporter(Terms):
         if values["zone"] is None:
             if expected is None:
                 errors.append(
-                    _("indiquez la zone : le code postal « %(postcode)s » n’est ni à Bruxelles ni en Wallonie.")
+                    _(
+                        "indiquez la zone : le code postal « %(postcode)s » n’est ni à Bruxelles ni en Wallonie."
+                    )
                     % {"postcode": values["postcode"]}
                 )
             values["zone"] = expected

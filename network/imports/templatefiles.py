@@ -20,6 +20,8 @@ def template_response(importer_class, extension):
         )
     else:
         # A byte-order mark and ";": Excel in Belgium then opens it with the accents and columns right.
-        response = HttpResponse("\ufeff" + dataset.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + dataset.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

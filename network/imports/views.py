@@ -159,7 +159,8 @@ def preview(request, pk):
             "count": len(report.lines) if report else 0,
             "headers": importer.preview_headers,
             "rows": [
-                (line.number, importer.preview_cells(line.values)) for line in (report.lines if report else [])
+                (line.number, importer.preview_cells(line.values))
+                for line in (report.lines if report else [])
             ][:PREVIEW_LINES],
             "publishes": publishes(request.user, batch.parent.specific),
         },

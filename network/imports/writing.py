@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from search import indexing, registry
+from search.signals import paused
+
 from ..events.models import Registration
 from ..models import ImportBatch, ImportedPage, ImportStatus
 
@@ -36,8 +39,9 @@ def publishes(user, parent):
 def write(batch, importer, report):
     """Creates one page per line of `report`, all or none; returns the number created."""
     publish = publishes(importer.user, importer.parent)
-    created = []
-    with transaction.atomic():
+    created, pages = [], []
+    # The public search's documents are built once for the whole file, not page by page.
+    with transaction.atomic(), paused():
         for line in report.lines:
             try:
                 page = importer.build_page(line.values)
@@ -52,8 +56,13 @@ def write(batch, importer, report):
                 raise ImportFailed(line.number, "; ".join(error.messages)) from error
             except DatabaseError as error:
                 raise ImportFailed(line.number, _("refusé par la base de données")) from error
-            created.append(ImportedPage(batch=batch, page_id=page.pk, revision_id=revision.pk, line=line.number))
+            created.append(
+                ImportedPage(batch=batch, page_id=page.pk, revision_id=revision.pk, line=line.number)
+            )
+            pages.append(page)
         ImportedPage.objects.bulk_create(created)
+        if publish:
+            index_in_search(pages)
         ImportBatch.objects.filter(pk=batch.pk).update(
             status=ImportStatus.DONE,
             content=b"",
@@ -62,6 +71,21 @@ def write(batch, importer, report):
             imported_at=timezone.now(),
         )
     return len(created)
+
+
+def index_in_search(pages):
+    """Adds the new pages to the public search in batches (they have no translations yet)."""
+    if not pages:
+        return
+    pairs = []
+    # Read again: publishing updated the stored pages, not the instances built from the file.
+    for page in type(pages[0])._default_manager.filter(pk__in=[page.pk for page in pages]):
+        source = registry.source_for(page)
+        if source is not None and source.is_public(page):
+            document, tags = indexing.build_document(source, page)
+            indexing.link_group([document])
+            pairs.append((document, tags))
+    indexing.index_documents(pairs)
 
 
 class UndoRefused(Exception):
@@ -73,7 +97,9 @@ def edited_pages(batch):
     registrations. Any of them and the undo is refused, so nobody's work is deleted."""
     imported = {row.page_id: row for row in batch.pages.all()}
     pages = Page.objects.filter(pk__in=imported).only("pk", "title", "latest_revision", "numchild")
-    edited = [page for page in pages if page.latest_revision_id != imported[page.pk].revision_id or page.numchild]
+    edited = [
+        page for page in pages if page.latest_revision_id != imported[page.pk].revision_id or page.numchild
+    ]
     registered = _pages_with_registrations(list(imported))
     edited += [page for page in pages if page.pk in registered and page not in edited]
     return edited
@@ -92,7 +118,9 @@ def undo(batch, user):
         edited = edited_pages(batch)
         if edited:
             raise UndoRefused(
-                _("Annulation impossible : %(count)s page(s) ont été modifiées depuis l’import (%(titles)s). Rien n’a été supprimé.")
+                _(
+                    "Annulation impossible : %(count)s page(s) ont été modifiées depuis l’import (%(titles)s). Rien n’a été supprimé."
+                )
                 % {"count": len(edited), "titles": ", ".join(f"« {page.title} »" for page in edited[:5])}
             )
         page_ids = list(batch.pages.values_list("page_id", flat=True))

@@ -74,3 +74,6 @@ class ImportedPage(models.Model):
         verbose_name = _("page importée")
         verbose_name_plural = _("pages importées")
         constraints = [models.UniqueConstraint(fields=["batch", "page"], name="unique_imported_page")]
+
+    def __str__(self):
+        return f"{self.batch} — {self.line}"
