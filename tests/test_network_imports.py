@@ -3,6 +3,7 @@
 import io
 import re
 import time
+import zipfile
 import zoneinfo
 from datetime import datetime
 
@@ -287,6 +288,14 @@ def test_the_xlsx_template_imports_as_it_is(client, world):
     assert csv_template.content.decode("utf-8-sig").startswith("Nom;Type de structure;")
 
 
+def zip_bomb():
+    """A small zip that unzips to 100 MB: refused before openpyxl reads it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (100 * 1024 * 1024))
+    return buffer.getvalue()
+
+
 def xlsx_bytes(rows):
     dataset = tablib.Dataset(headers=HEADER.split(";"))
     for row in rows:
@@ -309,6 +318,7 @@ def xlsx_bytes(rows):
         ),
         ("faux.xlsx", b"PK\x03\x04" + b"\x00" * 100, "Ce fichier n’est pas un classeur .xlsx lisible."),
         ("gros.csv", b"a" * (5 * 1024 * 1024 + 1), "Le fichier dépasse 5 Mo"),
+        ("bombe.xlsx", zip_bomb(), "Ce classeur est trop volumineux une fois ouvert"),
         (
             "colonnes.csv",
             b"Nom;Commune\nA;Namur\n",
@@ -367,3 +377,16 @@ def test_xlsx_cells_keep_their_types(client, world):
     content = xlsx_bytes([["Atelier XL", "CISP", "", "Rue 1", 5000, "Namur", "namur", "", "", ""]])
     confirm(client, upload(client, "structures", SimpleUploadedFile("a.xlsx", content)))
     assert OrganisationPage.objects.get(title="Atelier XL").postcode == "5000"
+
+
+def test_xlsx_date_cells_import_as_brussels_times(client, world):
+    client = client_for(client, world, "coordination")
+    calendar = world.event.get_parent()
+    dataset = tablib.Dataset(headers=["Titre", "Début", "Fin", "Type", "Toute la journée"])
+    dataset.append(
+        ["Journée portes ouvertes", datetime(2027, 10, 2, 9, 30), datetime(2027, 10, 2, 16), "Visite", "oui"]
+    )
+    file = SimpleUploadedFile("agenda.xlsx", dataset.export("xlsx"))
+    confirm(client, upload(client, "evenements", file, calendar=calendar.pk))
+    event = EventPage.objects.get(title="Journée portes ouvertes")
+    assert event.start == datetime(2027, 10, 2, 9, 30, tzinfo=BRUSSELS) and event.all_day

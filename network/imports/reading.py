@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+# A workbook is a zip: past this once unzipped, it is not a list of structures (or a zip bomb).
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
 EXTENSIONS = (".csv", ".xlsx")
 
 
@@ -57,6 +59,14 @@ def read_table(content, extension):
 def _read_xlsx(content):
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise FileError(_("Ce fichier n’est pas un classeur .xlsx lisible."))
+    try:
+        unzipped = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(content)).infolist())
+    except zipfile.BadZipFile:
+        raise FileError(_("Ce fichier n’est pas un classeur .xlsx lisible.")) from None
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise FileError(
+            _("Ce classeur est trop volumineux une fois ouvert : découpez-le en plusieurs fichiers.")
+        )
     try:
         return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
     except tablib.InvalidDimensions:
