@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .columns import CellError, normalise
@@ -38,6 +40,12 @@ class Terms:
                 found[normalise(term.name)] = term
             self._cache[vocabulary] = found
         return self._cache[vocabulary]
+
+
+def page_slug(title, fallback):
+    """The slug Wagtail's editor would give the title (ASCII unless the site allows Unicode)."""
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    return slugify(title, allow_unicode=allow_unicode)[:200] or fallback
 
 
 def line_error(number, message):

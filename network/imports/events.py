@@ -1,6 +1,5 @@
 """Import of events into one calendar: one line, one EventPage."""
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -8,7 +7,7 @@ from passerelles.vocabularies.models import Public, Sector, Zone
 
 from ..events.models import EventPage
 from ..events.models.choices import EventType, RegistrationMode
-from .checking import Terms
+from .checking import Terms, page_slug
 from .columns import BRUSSELS, Column, boolean, choice, local_datetime, normalise, positive_integer, term, url
 
 
@@ -117,7 +116,7 @@ class EventImporter(Terms):
     def unique_slug(self, title):
         if self._slugs is None:
             self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
-        base = slugify(title, allow_unicode=True)[:200] or "evenement"
+        base = page_slug(title, "evenement")
         slug, counter = base, 2
         while slug in self._slugs:
             slug, counter = f"{base}-{counter}", counter + 1

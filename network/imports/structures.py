@@ -3,7 +3,6 @@
 import re
 
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +10,7 @@ from passerelles.vocabularies.models import Public, Sector, StructureType, Zone
 
 from ..models import DirectoryPage, OrganisationPage
 from ..models.organisation import LATITUDE_RANGE, LONGITUDE_RANGE
-from .checking import Terms
+from .checking import Terms, page_slug
 from .columns import CellError, Column, decimal, normalise, quoted, term, url
 
 # The first digit(s) of a Belgian postcode tell its province (bpost's ranges): the directory's
@@ -197,7 +196,7 @@ class StructureImporter(Terms):
     def unique_slug(self, title):
         if self._slugs is None:
             self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
-        base = slugify(title, allow_unicode=True)[:200] or "structure"
+        base = page_slug(title, "structure")
         slug, counter = base, 2
         while slug in self._slugs:
             slug, counter = f"{base}-{counter}", counter + 1
