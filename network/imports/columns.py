@@ -47,6 +47,8 @@ class Column:
 
     def read(self, raw, context):
         """The cell's value (None when empty), or CellError."""
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # a workbook's 4000 or 081123456, not "4000.0"
         if isinstance(raw, str) or raw is None:
             text = (raw or "").strip()
             if not text:
