@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
 
+from .imports import admin as import_admin
 from .models import MeetupRequest, OrganisationMembership, Person
 from .ownership import is_restricted_to_own_organisation, organisation_ids_of
 from .panels import StatusHistoryPanel
@@ -138,3 +139,13 @@ def withdraw_consent_at_once(request, instance):
         if live.consent_given and not draft.consent_given:
             live.consent_given = False
             live.save(update_fields=["consent_given"])
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return import_admin.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return import_admin.menu_item()

@@ -4,3 +4,4 @@ from .membership import OrganisationMembership  # noqa: F401
 from .organisation import OrganisationPage  # noqa: F401
 from .people import Person  # noqa: F401
 from .tagging import OrganisationPublic, OrganisationSector, PersonSector  # noqa: F401
+from .imports import ImportBatch, ImportedPage, ImportKind, ImportStatus  # noqa: F401
