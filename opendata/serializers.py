@@ -118,5 +118,5 @@ def page_serializer(item_serializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="Message en français.")
+    detail = serializers.CharField(help_text="Message dans la langue de la requête (français par défaut).")
     erreurs = serializers.ListField(child=serializers.CharField(), required=False)
