@@ -97,11 +97,17 @@ def fiche(page, context, absolute):
     }
 
 
+def organisation_reference(organisation, absolute, fallback=None):
+    """A structure as schema.org names it; `fallback` when there is none or it is withdrawn
+    (unpublished structures are never named on the site)."""
+    if organisation is None or not organisation.live:
+        return fallback
+    return {"@type": "Organization", "name": organisation.title, "url": absolute(organisation.url)}
+
+
 def knowledge_author(page, absolute):
-    if page.organisation_id:
-        organisation = page.organisation
-        return {"@type": "Organization", "name": organisation.title, "url": absolute(organisation.url)}
-    return publisher(absolute)
+    organisation = page.organisation if page.organisation_id else None
+    return organisation_reference(organisation, absolute, fallback=publisher(absolute))
 
 
 def practice(page, context, absolute):
@@ -188,11 +194,8 @@ def event(page, context, absolute):
 
 def offer(page, context, absolute):
     place = postal_address(page.street_address, page.postcode, page.municipality)
-    provider = (
-        {"@type": "Organization", "name": page.organisation.title, "url": absolute(page.organisation.url)}
-        if page.organisation_id
-        else publisher(absolute)
-    )
+    organisation = page.organisation if page.organisation_id else None
+    provider = organisation_reference(organisation, absolute, fallback=publisher(absolute))
     if page.kind == "emploi-insertion":
         return {
             "@type": "JobPosting",
@@ -259,11 +262,7 @@ def compagnon(person, absolute):
             "jobTitle": person.role,
             "description": text(person.expertise),
             "knowsLanguage": person.languages,
-            "worksFor": {
-                "@type": "Organization",
-                "name": person.organisation.title,
-                "url": absolute(person.organisation.url),
-            },
+            "worksFor": organisation_reference(person.organisation, absolute),
         },
     }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 from .models import HomePage
 
@@ -72,11 +72,14 @@ class DemoLoader:
 
 
 def ensure_page_tree():
-    """The default locale and the root page, which Wagtail's migrations create but a flushed
-    database (transactional tests, `flush`) has lost. Returns the default locale."""
+    """The default locale, the root page and the root collection (documents and images live in
+    it), which Wagtail's migrations create but a flushed database (transactional tests, `flush`)
+    has lost. Returns the default locale."""
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     return locale
 
 

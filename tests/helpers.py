@@ -1,6 +1,7 @@
 """Checks shared by the suites: query budgets, axe-core in a real browser, HTML validity with vnu."""
 
 import io
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -76,3 +77,11 @@ def is_tagged(response):
 
     root = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
     return "/StructTreeRoot" in root and bool(root.get("/MarkInfo", {}).get("/Marked"))
+
+
+# An e-mail address as a visitor would read one ("@context" and "@type" of JSON-LD are not).
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def email_addresses(text):
+    return EMAIL_ADDRESS.findall(text)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportKind(models.TextChoices):
@@ -13,7 +14,7 @@ class ImportKind(models.TextChoices):
 class ImportStatus(models.TextChoices):
     PENDING = "attente", _("En attente de confirmation")
     DONE = "fait", _("Importé")
-    UNDONE = "annule", _("Annulé")
+    UNDONE = "annule", pgettext_lazy("import", "Annulé")
 
 
 class ImportBatch(models.Model):

@@ -46,8 +46,6 @@ INSTALLED_APPS = [
     "network.offers",
     "search",
     "opendata",
-    "rest_framework",
-    "drf_spectacular",
     "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -81,6 +79,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    # Last: their French catalogues must not take precedence over Wagtail's and ours
+    # (Django reads the apps' translations in this order, the first one found wins).
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 # Admin login: django-axes locks an address + username out after AXES_FAILURE_LIMIT failures.
