@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.form_fields import visitor_email_field
 from passerelles.honeypot import HoneypotMixin
 
 from .models import Frequency
@@ -16,16 +17,8 @@ FREQUENCY_ERRORS = {
 
 
 class SubscribeForm(HoneypotMixin):
-    email = forms.EmailField(
-        label=_("Votre adresse e-mail"),
-        max_length=254,
-        help_text=_("Vous recevrez d’abord un lien de confirmation. L’adresse n’est jamais publiée."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Indiquez votre adresse e-mail."),
-            "invalid": _("Indiquez une adresse e-mail valide, comme nom@exemple.be."),
-            "max_length": _("L’adresse e-mail doit faire 254 caractères au plus."),
-        },
+    email = visitor_email_field(
+        _("Vous recevrez d’abord un lien de confirmation. L’adresse n’est jamais publiée.")
     )
     frequency = forms.ChoiceField(
         label=_("À quel rythme ?"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .abuse import over_limit, setting
+from .form_fields import visitor_email_field
 from .honeypot import HoneypotMixin
 
 RATE_GROUP = "passerelles:contact"
@@ -45,16 +46,8 @@ class ContactForm(HoneypotMixin):
             "max_length": gettext_lazy("Votre nom doit faire 120 caractères au plus."),
         },
     )
-    email = forms.EmailField(
-        label=gettext_lazy("Votre adresse e-mail"),
-        max_length=254,
-        help_text=gettext_lazy("Nous vous répondons à cette adresse ; elle n’est jamais publiée."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": gettext_lazy("Indiquez votre adresse e-mail."),
-            "invalid": gettext_lazy("Indiquez une adresse e-mail valide, comme nom@exemple.be."),
-            "max_length": gettext_lazy("L’adresse e-mail doit faire 254 caractères au plus."),
-        },
+    email = visitor_email_field(
+        gettext_lazy("Nous vous répondons à cette adresse ; elle n’est jamais publiée.")
     )
     subject = forms.ChoiceField(
         label=gettext_lazy("Votre message porte sur"),

@@ -62,7 +62,12 @@ def links_in(text):
 
 
 def confirm_path(mail_body):
-    return next(path for path in links_in(mail_body) if "/alertes/confirmer/" in path)
+    """The confirmation link of a mail, in whichever language the mail was written."""
+    prefixes = set()
+    for language in ("fr", "nl", "de", "en"):
+        with translation.override(language):
+            prefixes.add(reverse("alerts:confirm", args=["x"])[: -len("x/")])
+    return next(path for path in links_in(mail_body) if any(prefix in path for prefix in prefixes))
 
 
 def confirmed(client, index, email, frequency="immediate", filtres="secteur=numerique"):

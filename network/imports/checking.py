@@ -42,6 +42,31 @@ class Terms:
         return self._cache[vocabulary]
 
 
+class PageImporter(Terms):
+    """What the structure and event importers share: the parent page, the importing user, the
+    lines seen so far (duplicates), and slugs kept unique among the parent's children."""
+
+    slug_fallback = "page"
+
+    def __init__(self, parent, user):
+        super().__init__()
+        self.parent = parent
+        self.user = user
+        self._seen = {}
+        self._existing = None
+        self._slugs = None
+
+    def unique_slug(self, title):
+        if self._slugs is None:
+            self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
+        base = page_slug(title, self.slug_fallback)
+        slug, counter = base, 2
+        while slug in self._slugs:
+            slug, counter = f"{base}-{counter}", counter + 1
+        self._slugs.add(slug)
+        return slug
+
+
 def page_slug(title, fallback):
     """The slug Wagtail's editor would give the title (ASCII unless the site allows Unicode)."""
     allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)

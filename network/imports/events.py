@@ -7,7 +7,7 @@ from passerelles.vocabularies.models import Public, Sector, Zone
 
 from ..events.models import EventPage
 from ..events.models.choices import EventType, RegistrationMode
-from .checking import Terms, page_slug
+from .checking import PageImporter
 from .columns import BRUSSELS, Column, boolean, choice, local_datetime, normalise, positive_integer, term, url
 
 
@@ -15,8 +15,9 @@ def field_length(name):
     return EventPage._meta.get_field(name).max_length
 
 
-class EventImporter(Terms):
+class EventImporter(PageImporter):
     kind = "evenements"
+    slug_fallback = "evenement"
     label = gettext_lazy("événements")
     columns = [
         Column(
@@ -73,14 +74,6 @@ class EventImporter(Terms):
         ),
     ]
 
-    def __init__(self, parent, user):
-        super().__init__()
-        self.parent = parent
-        self.user = user
-        self._seen = {}
-        self._existing = None
-        self._slugs = None
-
     def check_line(self, values, number):
         errors = []
         start, end = values["start"], values["end"]
@@ -112,16 +105,6 @@ class EventImporter(Terms):
                 for title, start in EventPage.objects.child_of(self.parent).values_list("title", "start")
             }
         return self._existing
-
-    def unique_slug(self, title):
-        if self._slugs is None:
-            self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
-        base = page_slug(title, "evenement")
-        slug, counter = base, 2
-        while slug in self._slugs:
-            slug, counter = f"{base}-{counter}", counter + 1
-        self._slugs.add(slug)
-        return slug
 
     def build_page(self, values):
         page = EventPage(

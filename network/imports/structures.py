@@ -10,7 +10,7 @@ from passerelles.vocabularies.models import Public, Sector, StructureType, Zone
 
 from ..models import DirectoryPage, OrganisationPage
 from ..models.organisation import LATITUDE_RANGE, LONGITUDE_RANGE
-from .checking import Terms, page_slug
+from .checking import PageImporter
 from .columns import CellError, Column, decimal, normalise, quoted, term, url
 
 # The first digit(s) of a Belgian postcode tell its province (bpost's ranges): the directory's
@@ -51,8 +51,9 @@ def field_length(name):
     return OrganisationPage._meta.get_field(name).max_length
 
 
-class StructureImporter(Terms):
+class StructureImporter(PageImporter):
     kind = "structures"
+    slug_fallback = "structure"
     label = gettext_lazy("structures")
     columns = [
         Column(
@@ -116,14 +117,6 @@ class StructureImporter(Terms):
             example="Formation en réparation de vélos pour jeunes adultes.",
         ),
     ]
-
-    def __init__(self, parent, user):
-        super().__init__()
-        self.parent = parent
-        self.user = user
-        self._seen = {}
-        self._existing = None
-        self._slugs = None
 
     @classmethod
     def default_parent(cls):
@@ -193,16 +186,6 @@ class StructureImporter(Terms):
         return self._existing
 
     # --- Pages --------------------------------------------------------------------------------
-    def unique_slug(self, title):
-        if self._slugs is None:
-            self._slugs = set(self.parent.get_children().values_list("slug", flat=True))
-        base = page_slug(title, "structure")
-        slug, counter = base, 2
-        while slug in self._slugs:
-            slug, counter = f"{base}-{counter}", counter + 1
-        self._slugs.add(slug)
-        return slug
-
     def build_page(self, values):
         page = OrganisationPage(
             title=values["title"],
