@@ -13,7 +13,8 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from search import indexing, registry
 from search.signals import paused
@@ -40,8 +41,9 @@ def write(batch, importer, report):
     """Creates one page per line of `report`, all or none; returns the number created."""
     publish = publishes(importer.user, importer.parent)
     created, pages = [], []
-    # The public search's documents are built once for the whole file, not page by page.
-    with transaction.atomic(), paused():
+    # The public search's documents and Wagtail's reference index are built once per page at the
+    # end, not at each of the three saves a page goes through (creation, revision, publication).
+    with transaction.atomic(), paused(), disable_reference_index_auto_update():
         for line in report.lines:
             try:
                 page = importer.build_page(line.values)
@@ -61,6 +63,8 @@ def write(batch, importer, report):
             )
             pages.append(page)
         ImportedPage.objects.bulk_create(created)
+        for page in pages:
+            ReferenceIndex.create_or_update_for_object(page)
         if publish:
             index_in_search(pages)
         ImportBatch.objects.filter(pk=batch.pk).update(
