@@ -12,6 +12,7 @@ rows never hold a person's e-mail address, and people are read only through `Per
 """
 
 import datetime
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
@@ -99,7 +100,7 @@ class Listed:
     items: object
 
 
-class Resource:
+class Resource(ABC):
     name = ""  # URL segment and export file name
     title = ""
     per_page = 12
@@ -109,17 +110,17 @@ class Resource:
     def listing_page(self):
         return None
 
+    @abstractmethod
     def find(self, data):
         """Listed items for the query string `data`; raises Refused on unknown values."""
-        raise NotImplementedError
 
+    @abstractmethod
     def one(self, pk):
         """The public item `pk` or None."""
-        raise NotImplementedError
 
+    @abstractmethod
     def rows(self, items, request):
         """Plain rows of a page (or of an export) of `items`, in a fixed number of queries."""
-        raise NotImplementedError
 
 
 def refuse_if(messages):
