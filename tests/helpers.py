@@ -27,7 +27,9 @@ def without_usage_counter(queries):
             dropped.add(index)
             if index and sql[index - 1].startswith("SAVEPOINT"):
                 dropped.add(index - 1)
-            if index + 1 < len(sql) and sql[index + 1].startswith(("RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+            if index + 1 < len(sql) and sql[index + 1].startswith(
+                ("RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+            ):
                 dropped.add(index + 1)
     return [query for index, query in enumerate(queries) if index not in dropped]
 

@@ -87,7 +87,9 @@ def test_a_counted_request_adds_one_statement_the_budgets_leave_out(world, visit
 def test_head_bots_scripts_editors_and_previews_are_not_counted(world, visitor, admin_client_logged):
     url = world.own_fiche.url
     visitor.head(url)
-    Client(HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").get(url)
+    Client(HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").get(
+        url
+    )
     Client().get(url)  # no User-Agent: a script
     Client(HTTP_USER_AGENT="curl/8.5.0").get(url)
     assert admin_client_logged.get(url).status_code == 200
@@ -105,7 +107,13 @@ def test_no_cookie_nor_header_is_added_to_count(world, visitor):
     assert not [name for name in response.headers if "usage" in name.lower()]
     assert counted(world.own_fiche) == 1
     # Nothing about the visitor is stored: the row is a day, a page, a kind and a number.
-    assert {field.name for field in DailyCount._meta.get_fields()} == {"id", "date", "page_id", "kind", "count"}
+    assert {field.name for field in DailyCount._meta.get_fields()} == {
+        "id",
+        "date",
+        "page_id",
+        "kind",
+        "count",
+    }
 
 
 def test_a_pdf_download_is_counted_as_a_pdf(world, visitor):

@@ -26,6 +26,8 @@ def scope_of(user):
         return Scope(everything=True)
     own = organisation_ids_of(user)
     if own and user.groups.filter(name=COORDINATORS).exists():
-        zones = OrganisationPage.objects.filter(pk__in=own, zone__isnull=False).values_list("zone_id", flat=True)
+        zones = OrganisationPage.objects.filter(pk__in=own, zone__isnull=False).values_list(
+            "zone_id", flat=True
+        )
         return Scope(zone_ids=frozenset(zones), structure_ids=own)
     return Scope(structure_ids=own)

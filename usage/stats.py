@@ -58,8 +58,12 @@ def structures_pages(structure_ids):
     structures = Page.objects.filter(translation_key__in=structure_keys).values("pk")
     owned = (
         Page.objects.filter(pk__in=structures)
-        | Page.objects.filter(pk__in=KnowledgeItemPage.objects.filter(organisation_id__in=structures).values("pk"))
-        | Page.objects.filter(pk__in=EventPage.objects.filter(host_organisation_id__in=structures).values("pk"))
+        | Page.objects.filter(
+            pk__in=KnowledgeItemPage.objects.filter(organisation_id__in=structures).values("pk")
+        )
+        | Page.objects.filter(
+            pk__in=EventPage.objects.filter(host_organisation_id__in=structures).values("pk")
+        )
     )
     return Page.objects.filter(translation_key__in=owned.values("translation_key")).values("pk")
 
@@ -87,7 +91,9 @@ def page_usage(start, end, pages=None):
     sums = list(counters.values("page_id", "kind").annotate(total=Sum("count")))
     if not sums:
         return []
-    keys = dict(Page.objects.filter(pk__in={row["page_id"] for row in sums}).values_list("pk", "translation_key"))
+    keys = dict(
+        Page.objects.filter(pk__in={row["page_id"] for row in sums}).values_list("pk", "translation_key")
+    )
     originals = {}
     candidates = Page.objects.filter(translation_key__in=set(keys.values())).defer_streamfields().specific()
     for page in candidates.select_related("locale"):
