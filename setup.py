@@ -2,7 +2,7 @@
 
 from setuptools import find_packages, setup
 
-APPS = ["alerts", "knowledge", "network", "opendata", "search"]
+APPS = ["alerts", "knowledge", "network", "opendata", "search", "usage"]
 
 packages = ["passerelles"] + [f"passerelles.{name}" for name in find_packages("site")]
 packages += [name for name in find_packages(".") if name.split(".")[0] in APPS]

@@ -3,6 +3,7 @@
 Every panel lives here. Each is shown only to those who can act on it and costs a fixed number
 of queries:
 - the member's structure: its page, fiches, offers and compagnons to edit,
+- the member's structure's use over the last 30 days (views, PDFs, meetup requests, registrations),
 - pending meetup requests (coordinators, administrators),
 - upcoming events with their registrations (the calendars the user may edit),
 - white-paper contributions awaiting moderation,
@@ -29,6 +30,7 @@ from network.events.models.registration import RegistrationStatus
 from network.models import MeetupRequest, MeetupStatus, OrganisationPage
 from network.offers.models import OfferPage
 from network.ownership import organisation_ids_of
+from usage.stats import page_usage, structures_pages, totals
 
 from .roles import COORDINATORS, MODERATORS
 
@@ -102,6 +104,31 @@ class MyStaleFichesPanel(DashboardPanel):
             item.still_current_url = freshness.still_current_url(item, self.user)
         context["total"] = self.items().count()
         return context
+
+
+class MyStructureUsagePanel(DashboardPanel):
+    """A member's structure over the last 30 days: counts and its most used pages."""
+
+    name = "my_structure_usage"
+    order = 60
+    template_name = "passerelles/dashboard/my_structure_usage.html"
+    days = 30
+    shown = 5
+
+    @classmethod
+    def is_for(cls, user):
+        return bool(organisation_ids_of(user))
+
+    def get_context_data(self, parent_context=None):
+        end = timezone.localdate() + datetime.timedelta(days=1)
+        start = end - datetime.timedelta(days=self.days)
+        usage = page_usage(start, end, structures_pages(organisation_ids_of(self.user)))
+        return {
+            "totals": totals(usage),
+            "top": usage[: self.shown],
+            "days": self.days,
+            "report_url": reverse("usage_report"),
+        }
 
 
 class PendingMeetupRequestsPanel(DashboardPanel):
@@ -211,6 +238,7 @@ class StaleFichesPanel(DashboardPanel):
 PANELS = [
     MyStructurePanel,
     MyStaleFichesPanel,
+    MyStructureUsagePanel,
     PendingMeetupRequestsPanel,
     UpcomingEventsPanel,
     ContributionsToModeratePanel,

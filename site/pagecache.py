@@ -11,6 +11,11 @@ marked `private` so a CDN does not keep it either.
 
 Kept responses carry an ETag (hash of the body) and Last-Modified (the generation's time), and
 a request with If-None-Match or If-Modified-Since gets a 304.
+
+Code that serves a page may leave notes about it on the request (`note(request, key, value)`,
+e.g. which page was served, for the usage counter): they are kept with the cache entry and put
+back on the request when the page is served from the cache, so middleware placed before this
+one reads them (`notes(request)`) on a hit and on a 304 alike.
 """
 
 import hashlib
@@ -30,6 +35,19 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 CACHED_URL_NAME = "wagtail_serve"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link")
 STATUS_HEADER = "X-Page-Cache"
+NOTES_ATTRIBUTE = "page_cache_notes"
+
+
+def note(request, key, value):
+    """Leaves a note about the page served on the request; the cache keeps it with the page."""
+    if not hasattr(request, NOTES_ATTRIBUTE):
+        setattr(request, NOTES_ATTRIBUTE, {})
+    getattr(request, NOTES_ATTRIBUTE)[key] = value
+
+
+def notes(request):
+    """The notes left while serving the page, or kept with it in the cache."""
+    return getattr(request, NOTES_ATTRIBUTE, None) or {}
 
 
 def enabled():
@@ -107,12 +125,14 @@ class PageCacheMiddleware:
             "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
             "etag": f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"',
             "modified": last_modified(current),
+            "notes": dict(notes(request)),
         }
         cache.set(key, entry, getattr(settings, "PASSERELLES_PAGE_CACHE_SECONDS", 300))
         self.decorate(response, entry, "miss")
         return conditional(request, response, entry["etag"], entry["modified"])
 
     def from_entry(self, request, entry):
+        setattr(request, NOTES_ATTRIBUTE, dict(entry.get("notes") or {}))
         response = HttpResponse(entry["content"], headers=entry["headers"])
         self.decorate(response, entry, "hit")
         return conditional(request, response, entry["etag"], entry["modified"])

@@ -2,7 +2,7 @@
 imports included):
 
     vocabularies and the shared helpers of site/  <-  search  <-  network  <-  knowledge  <-  opendata
-    <-  alerts  <-  project
+    <-  usage  <-  alerts  <-  project
 
 The project modules of site/ (settings, urls, dashboard, onboarding, demo loading, admin hooks,
 its search sources) may import every app; no app imports them. An import of ours made inside a
@@ -21,6 +21,7 @@ PACKAGES = {
     "network": ROOT / "network",
     "knowledge": ROOT / "knowledge",
     "opendata": ROOT / "opendata",
+    "usage": ROOT / "usage",
     "alerts": ROOT / "alerts",
 }
 PROJECT_MODULES = (
@@ -36,13 +37,14 @@ PROJECT_MODULES = (
     "passerelles.wagtail_hooks",
     "passerelles.search_sources",
 )
-SHARED, SEARCH, NETWORK, KNOWLEDGE, OPENDATA, ALERTS, PROJECT = range(7)
+SHARED, SEARCH, NETWORK, KNOWLEDGE, OPENDATA, USAGE, ALERTS, PROJECT = range(8)
 LAYER_NAMES = [
     "vocabularies et aides partagées",
     "search",
     "network",
     "knowledge",
     "opendata",
+    "usage",
     "alerts",
     "projet",
 ]
@@ -58,6 +60,7 @@ def layer(module):
         "network": NETWORK,
         "knowledge": KNOWLEDGE,
         "opendata": OPENDATA,
+        "usage": USAGE,
         "alerts": ALERTS,
     }[top]
 
@@ -149,6 +152,7 @@ def test_the_rule_catches_a_wrong_way_import(tmp_path):
     assert layer("passerelles.vocabularies.models") < layer("search.querying") < layer("network.models")
     assert layer("passerelles.facets") == SHARED and layer("passerelles.dashboard") == PROJECT
     assert layer("knowledge.listing") < layer("opendata.resources") < layer("passerelles.urls")
+    assert layer("opendata.resources") < layer("usage.stats") < layer("alerts.digests")
     source = tmp_path / "wrong.py"
     source.write_text("def f():\n    from knowledge.models import KnowledgeItemPage\n")
     assert not explained(source, 2)

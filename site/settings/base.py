@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "network.offers",
     "search",
     "opendata",
+    "usage",
     "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "passerelles.security.SiteCSPMiddleware",
     "passerelles.security.PermissionsPolicyMiddleware",
+    # Counts views outside the page cache, so that pages it serves (and its 304s) are counted too.
+    "usage.middleware.UsageCounterMiddleware",
     # Anonymous pages from the cache before any other work (see passerelles/pagecache.py).
     "passerelles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
