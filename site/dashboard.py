@@ -4,6 +4,7 @@ Every panel lives here. Each is shown only to those who can act on it and costs 
 of queries:
 - the member's structure: its page, fiches, offers and compagnons to edit,
 - pending meetup requests (coordinators, administrators),
+- join requests waiting for a decision (the zone's coordinators, administrators),
 - upcoming events with their registrations (the calendars the user may edit),
 - white-paper contributions awaiting moderation,
 - fiches and practices not reviewed for 12 months (reviewers: coordinators and moderators).
@@ -26,6 +27,7 @@ from knowledge.models import KnowledgeItemPage
 from knowledge.models.pages import FRESHNESS_DAYS
 from network.events.models import EventPage
 from network.events.models.registration import RegistrationStatus
+from network.joining.admin import visible_pending
 from network.models import MeetupRequest, MeetupStatus, OrganisationPage
 from network.offers.models import OfferPage
 from network.ownership import organisation_ids_of
@@ -126,6 +128,25 @@ class PendingMeetupRequestsPanel(DashboardPanel):
         return context
 
 
+class PendingJoinRequestsPanel(DashboardPanel):
+    name = "pending_join_requests"
+    order = 105
+    template_name = "passerelles/dashboard/pending_join_requests.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return user.has_perm("network.change_joinrequest") and visible_pending(user).exists()
+
+    def items(self):
+        return visible_pending(self.user).select_related("organisation", "zone").order_by("confirmed_at")
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["total"] = self.items().count()
+        context["list_url"] = reverse("wagtailsnippets_network_joinrequest:list") + "?status=en_attente"
+        return context
+
+
 class UpcomingEventsPanel(DashboardPanel):
     name = "upcoming_events"
     order = 120
@@ -211,6 +232,7 @@ class StaleFichesPanel(DashboardPanel):
 PANELS = [
     MyStructurePanel,
     MyStaleFichesPanel,
+    PendingJoinRequestsPanel,
     PendingMeetupRequestsPanel,
     UpcomingEventsPanel,
     ContributionsToModeratePanel,
