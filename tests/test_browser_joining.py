@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 
 from network.models import JoinRequest, JoinStatus, ZoneCoordinator
+from tests.helpers import axe_violations
 from tests.roles_world import PASSWORD, build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -37,6 +38,13 @@ def test_sign_up_confirm_approve_then_edit_and_submit_the_fiche(page, site_serve
     # 1. The staff member asks to join their structure, from the directory's link.
     page.goto(site_server.url + world.directory.url)
     page.get_by_role("link", name=re.compile("Rejoignez Passerelles")).click()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Envoyer ma demande").click()  # empty: the errors, accessible too
+    assert "Indiquez votre prénom." in page.content()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_label("Votre structure dans l’annuaire").select_option(label=structure.title)
     page.get_by_label("Votre prénom").fill("Léa")
     page.get_by_label("Votre nom").fill("Martin")

@@ -24,6 +24,7 @@ from network.models import (
 from passerelles import privacy
 from passerelles.roles import ADMINISTRATORS, COORDINATORS, MEMBERS, MODERATORS, ensure_roles
 from tests.factories_network import DirectoryPageFactory, OrganisationPageFactory, structure_type, zone
+from tests.helpers import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -492,3 +493,21 @@ def test_a_coordinator_cannot_invite_to_a_structure_of_another_zone(world):
 
 def test_a_moderator_still_cannot_invite(world):
     assert logged(world, "moderation").get(reverse("passerelles_invite")).status_code in (302, 403)
+
+
+@pytest.mark.html
+@pytest.mark.parametrize("data", [None, {"email": "pas-une-adresse", "enterprise_number": "12"}])
+def test_the_form_is_valid_html_with_and_without_errors(world, client, data):
+    response = client.get(URL) if data is None else client.post(URL, data)
+    assert html_errors(response.content.decode()) == []
+
+
+@pytest.mark.html
+def test_the_confirmation_and_invalid_link_pages_are_valid_html(world, client):
+    client.post(URL, existing(world))
+    for path in [
+        link_in(mail.outbox[0]),
+        reverse("network_join_confirm", args=["abc"]),
+        "/rejoindre/envoyee/",
+    ]:
+        assert html_errors(client.get(path).content.decode()) == []
