@@ -82,7 +82,11 @@ def confirm(join_request, request=None):
 
 
 def lock_pending(join_request):
-    locked = JoinRequest.objects.select_for_update().select_related("organisation").get(pk=join_request.pk)
+    locked = (
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=join_request.pk)
+    )
     if locked.status != JoinStatus.PENDING:
         raise AlreadyDecided
     return locked
