@@ -511,3 +511,11 @@ def test_the_confirmation_and_invalid_link_pages_are_valid_html(world, client):
         "/rejoindre/envoyee/",
     ]:
         assert html_errors(client.get(path).content.decode()) == []
+
+
+def test_the_demo_coordinator_decides_the_requests_of_every_demo_zone(demo_content):
+    from passerelles.vocabularies.models import Zone  # only this demo test needs the vocabulary
+
+    coordination = get_user_model().objects.get(username="coordination")
+    zones = set(ZoneCoordinator.objects.filter(user=coordination).values_list("zone__slug", flat=True))
+    assert zones and zones == set(Zone.objects.canonical().values_list("slug", flat=True))
