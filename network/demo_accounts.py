@@ -3,16 +3,19 @@
 The accounts share the demo administrator's password (see the README): `membre` belongs to the
 Vélo Châtelet structure and may edit its fiches only; `coordination` and `moderation` show the
 coordinator's dashboard and the approval step of the workflow. `coordination` also belongs to the
-coordinators group of the calendars its entry names: the Pages menu, creating events there.
+coordinators group of the calendars its entry names: the Pages menu, creating events there;
+and it coordinates the zones its entry names ("zones": "*" for every zone), so it decides their
+join requests and invites their members.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from passerelles.demo_loading import demo_password_hash
+from passerelles.vocabularies.models import Zone
 
 from .events.models import CalendarPage
-from .models import OrganisationMembership, OrganisationPage
+from .models import OrganisationMembership, OrganisationPage, ZoneCoordinator
 
 
 def load(loader):
@@ -40,3 +43,7 @@ def ensure_account(account, organisations, calendars):
         )
     for slug in account.get("calendars", []):
         user.groups.add(calendars[slug].coordinators)
+    zones = account.get("zones", [])
+    french_zones = Zone.objects.canonical()
+    for zone in french_zones if zones == "*" else french_zones.filter(slug__in=zones):
+        ZoneCoordinator.objects.get_or_create(user=user, zone=zone)

@@ -1,11 +1,12 @@
-"""Personal data of the network: compagnons' profiles and the meetup requests people send."""
+"""Personal data of the network: compagnons' profiles, the meetup requests people send and the
+requests to join a structure."""
 
 from django.db.models import Q
 from wagtail.models import Revision
 
 from passerelles.privacy import ANONYMISED_NAME, PersonalDataSource, register
 
-from .models import MeetupRequest, MeetupStatus, Person
+from .models import JoinRequest, JoinStatus, MeetupRequest, MeetupStatus, Person
 
 register(
     PersonalDataSource(
@@ -76,5 +77,38 @@ register(
             "consent_date": None,
         },
         after_anonymise=forget_profiles,
+    )
+)
+
+
+register(
+    PersonalDataSource(
+        model=JoinRequest,
+        email_field="email",
+        export_fields=[
+            "first_name",
+            "last_name",
+            "email",
+            "job_title",
+            "organisation",
+            "structure_name",
+            "enterprise_number",
+            "message",
+            "status",
+            "refusal_reason",
+            "created_at",
+            "confirmed_at",
+            "decided_at",
+        ],
+        date_field="created_at",
+        anonymised_values={
+            "first_name": ANONYMISED_NAME,
+            "last_name": "",
+            "job_title": "",
+            "message": "",
+            "refusal_reason": "",
+        },
+        # A confirmed request still waiting for its decision is not old, whatever its date.
+        keep=lambda: Q(status=JoinStatus.PENDING),
     )
 )

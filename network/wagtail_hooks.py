@@ -9,7 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from passerelles.personal_data_admin import PersonalDataViewSetMixin, personal_data_policy
 
 from .imports import admin as import_admin
-from .models import MeetupRequest, OrganisationMembership, Person
+from .joining.admin import JoinRequestViewSet
+from .models import MeetupRequest, OrganisationMembership, Person, ZoneCoordinator
 from .ownership import is_restricted_to_own_organisation, organisation_ids_of
 from .panels import StatusHistoryPanel
 
@@ -110,11 +111,29 @@ class MembershipViewSet(SnippetViewSet):
     panels = [FieldPanel("user"), FieldPanel("organisation")]
 
 
+class ZoneCoordinatorViewSet(SnippetViewSet):
+    """Who coordinates which zone: they decide its join requests and invite its members."""
+
+    model = ZoneCoordinator
+    icon = "site"
+    menu_label = _("Coordinations de zone")
+    list_display = ["user", "zone"]
+    list_filter = ["zone"]
+    search_fields = ["user__username", "user__email", "user__last_name"]
+    panels = [FieldPanel("user"), FieldPanel("zone")]
+
+
 class NetworkGroup(SnippetViewSetGroup):
     menu_label = _("Réseau")
     menu_icon = "group"
     menu_order = 240
-    items = [PersonViewSet, MeetupRequestViewSet, MembershipViewSet]
+    items = [
+        PersonViewSet,
+        MeetupRequestViewSet,
+        JoinRequestViewSet,
+        MembershipViewSet,
+        ZoneCoordinatorViewSet,
+    ]
 
 
 register_snippet(NetworkGroup)

@@ -5,6 +5,7 @@ of queries:
 - the member's structure: its page, fiches, offers and compagnons to edit,
 - the member's structure's use over the last 30 days (views, PDFs, meetup requests, registrations),
 - pending meetup requests (coordinators, administrators),
+- join requests waiting for a decision (the zone's coordinators, administrators),
 - upcoming events with their registrations (the calendars the user may edit),
 - white-paper contributions awaiting moderation,
 - fiches and practices not reviewed for 12 months (reviewers: coordinators and moderators).
@@ -27,6 +28,7 @@ from knowledge.models import KnowledgeItemPage
 from knowledge.models.pages import FRESHNESS_DAYS
 from network.events.models import EventPage
 from network.events.models.registration import RegistrationStatus
+from network.joining.admin import visible_pending
 from network.models import MeetupRequest, MeetupStatus, OrganisationPage
 from network.offers.models import OfferPage
 from network.ownership import organisation_ids_of
@@ -153,6 +155,25 @@ class PendingMeetupRequestsPanel(DashboardPanel):
         return context
 
 
+class PendingJoinRequestsPanel(DashboardPanel):
+    name = "pending_join_requests"
+    order = 105
+    template_name = "passerelles/dashboard/pending_join_requests.html"
+
+    @classmethod
+    def is_for(cls, user):
+        return user.has_perm("network.change_joinrequest") and visible_pending(user).exists()
+
+    def items(self):
+        return visible_pending(self.user).select_related("organisation", "zone").order_by("confirmed_at")
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["total"] = self.items().count()
+        context["list_url"] = reverse("wagtailsnippets_network_joinrequest:list") + "?status=en_attente"
+        return context
+
+
 class UpcomingEventsPanel(DashboardPanel):
     name = "upcoming_events"
     order = 120
@@ -239,6 +260,7 @@ PANELS = [
     MyStructurePanel,
     MyStaleFichesPanel,
     MyStructureUsagePanel,
+    PendingJoinRequestsPanel,
     PendingMeetupRequestsPanel,
     UpcomingEventsPanel,
     ContributionsToModeratePanel,

@@ -1,34 +1,43 @@
 """Onboarding: a coordinator or administrator invites a person by e-mail.
 
 The invitation creates an account without a usable password, in the chosen role, and sends a
-link to Wagtail's own "choose a new password" page (Django's password-reset token: single use,
-expires after PASSWORD_RESET_TIMEOUT). Nothing is created when the form is invalid.
+link to Wagtail's own "choose a new password" page (`passerelles.accounts`, shared with the join
+requests of `network.joining`). Nothing is created when the form is invalid.
+
+Administrators (who may add users) invite to every role; coordinators invite members only, to a
+structure of a zone they coordinate (`network.models.ZoneCoordinator`).
 """
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 
-from network.models import OrganisationMembership, OrganisationPage
-from passerelles.public_address import absolute_url
+from network.models import OrganisationMembership, OrganisationPage, ZoneCoordinator
 
-from .roles import MEMBERS, ROLE_NAMES
+from .accounts import account_exists, create_account, password_link
+from .roles import COORDINATORS, MEMBERS, ROLE_NAMES
 
 INVITE_PERMISSION = "auth.add_user"
+
+
+def invites_every_role(user):
+    return user.is_active and user.has_perm(INVITE_PERMISSION)
+
+
+def can_invite(user):
+    """Administrators invite anyone; coordinators invite members."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return invites_every_role(user) or user.groups.filter(name=COORDINATORS).exists()
 
 
 class InvitationForm(forms.Form):
@@ -58,11 +67,19 @@ class InvitationForm(forms.Form):
         error_messages={"invalid_choice": gettext_lazy("Choisissez une structure de l’annuaire.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, inviter=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = OrganisationPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).order_by("title")
+        structures = OrganisationPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        if inviter is not None and not invites_every_role(inviter):
+            # A coordinator: members only, of the structures of the zones they coordinate.
+            self.fields["role"].queryset = Group.objects.filter(name=MEMBERS)
+            self.fields["role"].error_messages["invalid_choice"] = _(
+                "Une coordinatrice ou un coordinateur invite des membres uniquement."
+            )
+            structures = structures.filter(
+                zone__in=ZoneCoordinator.objects.filter(user=inviter).values("zone")
+            )
+        self.fields["organisation"].queryset = structures.order_by("title")
 
     def clean(self):
         cleaned = super().clean()
@@ -73,40 +90,21 @@ class InvitationForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
+        if account_exists(email):
             raise forms.ValidationError(_("Un compte existe déjà pour cette adresse."))
         return email
 
     @transaction.atomic
     def create_user(self):
         data = self.cleaned_data
-        User = get_user_model()
-        user = User(
-            username=data["email"],
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-        )
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(data["role"])
+        user = create_account(data["email"], data["first_name"], data["last_name"], data["role"])
         if data.get("organisation"):
             OrganisationMembership.objects.create(user=user, organisation=data["organisation"])
         return user
 
 
 def send_invitation(request, user, invited_by):
-    link = absolute_url(
-        reverse(
-            "wagtailadmin_password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        ),
-        request,
-    )
-    context = {"user": user, "link": link, "invited_by": invited_by}
+    context = {"user": user, "link": password_link(user, request), "invited_by": invited_by}
     send_mail(
         _("Votre accès à Passerelles"),
         render_to_string("passerelles/emails/invitation.txt", context),
@@ -120,9 +118,12 @@ class InviteView(FormView):
     template_name = "passerelles/admin/invite.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(INVITE_PERMISSION):
+        if not can_invite(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "inviter": self.request.user}
 
     def form_valid(self, form):
         user = form.create_user()

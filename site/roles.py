@@ -1,7 +1,8 @@
 """The roles of Passerelles as Wagtail groups with French names, and the moderation workflow.
 
 - Membres: staff of a structure; edit and submit content, never publish it themselves.
-- Coordinateurs: run calendars, follow meetup requests, moderate white-paper contributions.
+- Coordinateurs: run calendars, follow meetup requests, moderate white-paper contributions;
+  decide the join requests of the zones they coordinate and invite members.
 - Modérateurs: approve what members submit (the workflow's approval task) and publish.
 - Administrateurs: everything, including users, groups and taxonomy.
 
@@ -72,6 +73,9 @@ MEMBER_ONLY_MODEL_PERMISSIONS = [
 COORDINATOR_MODEL_PERMISSIONS = [
     ("network", "view_meetuprequest"),
     ("network", "change_meetuprequest"),
+    # Join requests of the zones they coordinate (network.joining.admin narrows to those).
+    ("network", "view_joinrequest"),
+    ("network", "change_joinrequest"),
     ("livreblanc", "view_contribution"),
     ("livreblanc", "change_contribution"),
     ("events", "view_registration"),

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("passerelles.reminders.urls")),
     path("", include("knowledge.urls")),
     path("", include("alerts.urls")),
+    path("", include("network.joining.urls")),
     # Wagtail's page serving, with the French original when a page has no translation yet.
     re_path(wagtail_urls.serve_pattern, language_fallback.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 
 from .dashboard import add_dashboard_panels
-from .onboarding import INVITE_PERMISSION, InviteView
+from .onboarding import InviteView, can_invite
 from .translation_report import TranslationReportView
 
 
@@ -15,7 +15,7 @@ def register_invite_url():
 
 class InviteMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(INVITE_PERMISSION)
+        return can_invite(request.user)
 
 
 @hooks.register("register_settings_menu_item")
