@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network.events.models import EventPage
-from network.models import OrganisationMembership
+from network.models import OrganisationMembership, ZoneCoordinator
 from tests.factories_events import RegistrationFactory
 from tests.factories_network import MeetupRequestFactory, zone
 from tests.helpers import count_queries, without_usage_counter
@@ -206,6 +206,24 @@ def test_the_report_is_filtered_by_zone_for_coordinators(client, world, visitor)
     assert world.own_fiche.title in everything and world.other_fiche.title in everything
     liege = client.get(REPORT, {"zone": "liege"}).content.decode()
     assert world.other_fiche.title in liege and world.own_fiche.title not in liege
+
+
+def test_a_zone_coordinator_without_a_structure_reads_their_zones(client, world, visitor):
+    world.own_structure.zone = zone("hainaut")
+    world.own_structure.save()
+    world.other_structure.zone = zone("liege")
+    world.other_structure.save()
+    coordinator = world.users["coordination"]
+    OrganisationMembership.objects.filter(user=coordinator).delete()
+    ZoneCoordinator.objects.filter(user=coordinator).delete()
+    ZoneCoordinator.objects.create(user=coordinator, zone=zone("liege"))
+    for page in (world.own_fiche, world.other_fiche):
+        visitor.get(page.url)
+
+    client.force_login(coordinator)
+    html = client.get(REPORT).content.decode()
+    assert world.other_fiche.title in html
+    assert world.own_fiche.title not in html
 
 
 def test_a_member_reads_their_structure_only_and_others_nothing(client, world, visitor, django_user_model):

@@ -1,10 +1,10 @@
 """Who reads which counters: administrators and moderators all of them, a coordinator the
-structures of their zones (the zones of the structures their account belongs to, *Réseau ›
-Membres des structures*) and their own, a member their structure's only, anyone else nothing."""
+structures of the zones they coordinate (*Réseau › Coordinations de zone*, the zones that decide
+join requests) and of the zones of their own structures, and their own, a member their structure's only, anyone else nothing."""
 
 from dataclasses import dataclass
 
-from network.models import OrganisationPage
+from network.models import OrganisationPage, ZoneCoordinator
 from network.ownership import is_restricted_to_own_organisation, organisation_ids_of
 from passerelles.roles import COORDINATORS
 
@@ -25,9 +25,10 @@ def scope_of(user):
     if not is_restricted_to_own_organisation(user):
         return Scope(everything=True)
     own = organisation_ids_of(user)
-    if own and user.groups.filter(name=COORDINATORS).exists():
-        zones = OrganisationPage.objects.filter(pk__in=own, zone__isnull=False).values_list(
-            "zone_id", flat=True
+    if user.groups.filter(name=COORDINATORS).exists():
+        zones = set(ZoneCoordinator.objects.filter(user=user).values_list("zone_id", flat=True))
+        zones.update(
+            OrganisationPage.objects.filter(pk__in=own, zone__isnull=False).values_list("zone_id", flat=True)
         )
         return Scope(zone_ids=frozenset(zones), structure_ids=own)
     return Scope(structure_ids=own)
