@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from knowledge.feedback.models import DailyHelpfulness, FeedbackReason, Question, VoteReceipt
 from passerelles.publication import generation
-from tests.helpers import count_queries
+from tests.helpers import count_queries, html_errors
 from tests.roles_world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -432,3 +432,14 @@ def test_a_question_asked_on_the_dutch_fiche_belongs_to_the_french_original(clie
     # The vote on the Dutch page counts for the French original.
     assert vote(client, translated).status_code == 303
     assert counts(fiche) == (1, 0)
+
+
+@pytest.mark.html
+def test_the_fiche_with_questions_the_thanks_and_question_pages_are_valid_html(client, fiche):
+    published_question(fiche, answer="Deux vélos par jour.\n\nEt un formateur.")
+    pages = [client.get(fiche.url), client.get(ask_url(fiche)), client.post(ask_url(fiche), {"name": ""})]
+    location = vote(client, fiche)["Location"]
+    pages += [client.get(location), client.post(location, {"text": ""})]
+    for response in pages:
+        assert response.status_code in (200, 400)
+        assert html_errors(response.content.decode()) == [], response.request["PATH_INFO"]
