@@ -385,7 +385,7 @@ def test_moderation_publishes_the_owner_answers_and_the_asker_is_mailed_once(cli
 
     html = Client().get(fiche.url).content.decode()
     assert question.text in html and answer in html
-    assert "Question de Camille R." in html and "Réponse de Atelier Vélo Châtelet" in html
+    assert "Question de Camille R." in html and "Réponse de la structure Atelier Vélo Châtelet" in html
     assert ASKER_EMAIL not in html and "@" not in html.split('id="questions"', 1)[1].split("</section>", 1)[0]
 
     # Saving again mails nobody twice.
