@@ -21,6 +21,8 @@ def published_questions(page):
     """The published questions of the page, oldest first, as plain values: one query, remembered
     until the next publication (publishing or answering a question bumps it)."""
     original = original_of(page)
+    if original.pk is None:  # the preview of a page not saved yet
+        return []
 
     def build():
         questions = (
