@@ -10,3 +10,7 @@ def register_review_log_action(actions):
     actions.register_action(
         LOG_ACTION, _("Relecture confirmée"), _("Confirmée toujours à jour (lien du rappel)")
     )
+
+
+# The readers' questions: their snippet viewset and hooks register on import.
+from .feedback import admin as feedback_admin  # noqa: E402, F401

@@ -36,6 +36,11 @@ IGNORED_MODELS = {
     "wagtailcore.pagesubscription",
     "wagtailcore.uploadedfile",
     "auth.user",  # last_login changes at every login
+    # Readers' votes and reasons on fiches: never public. Questions bump themselves when they show.
+    "knowledge.dailyhelpfulness",
+    "knowledge.votereceipt",
+    "knowledge.feedbackreason",
+    "knowledge.question",
 }
 
 

@@ -68,6 +68,9 @@ MEMBER_ONLY_MODEL_PERMISSIONS = [
     ("network", "change_person"),
     ("network", "delete_person"),
     ("network", "view_person"),
+    # Readers' questions about their structure's fiches (scoped in knowledge/feedback/admin.py): answered here.
+    ("knowledge", "view_question"),
+    ("knowledge", "change_question"),
 ]
 # Coordinators follow meetup requests and moderate white-paper contributions.
 COORDINATOR_MODEL_PERMISSIONS = [
@@ -90,6 +93,10 @@ MODERATOR_MODEL_PERMISSIONS = [
     ("network", "publish_person"),
     ("livreblanc", "view_contribution"),
     ("livreblanc", "change_contribution"),
+    # Readers' questions: published or refused here, spam deleted.
+    ("knowledge", "view_question"),
+    ("knowledge", "change_question"),
+    ("knowledge", "delete_question"),
 ]
 # Snippets members write that go through the same moderation as pages.
 MODERATED_SNIPPETS = [("network", "person")]

@@ -1,3 +1,10 @@
+# The readers' feedback models live with their views; imported here so the app registers them.
+from ..feedback.models import (  # noqa: F401
+    DailyHelpfulness,
+    FeedbackReason,
+    Question,
+    VoteReceipt,
+)
 from .pages import (  # noqa: F401
     BonnePratiquePage,
     FicheActionPage,

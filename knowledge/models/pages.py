@@ -35,6 +35,8 @@ from ..blocks import (
     IndicatorBlock,
     StepBlock,
 )
+from ..feedback import questions
+from ..feedback.panels import ReadersFeedbackPanel
 from ..feeds import KnowledgeFeed
 from ..listing import listing_context
 from ..pdf_files import pdf_file_response
@@ -229,6 +231,7 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
             build=lambda: related_items(self, KnowledgeItemPage.objects.live().public()),
         )
         context["organisations"] = self.organisations()
+        context["questions"] = questions.published_questions(self)
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
@@ -239,6 +242,11 @@ class KnowledgeItemPage(OrganisationOwnedPage, RoutablePageMixin, Page):
     @path("pdf/")
     def pdf(self, request):
         return pdf_file_response(self, request)
+
+    @path("question/", name="ask")
+    def ask(self, request):
+        """ "Poser une question": a page of its own, so the fiche carries no CSRF cookie."""
+        return questions.ask(self, request)
 
 
 def item_panels(*section_panels):
@@ -252,6 +260,7 @@ def item_panels(*section_panels):
         ]
         + [FieldPanel("contacts"), FieldPanel("attachments"), FieldPanel("last_reviewed")]
         + KnowledgeItemPage.tag_panels
+        + [ReadersFeedbackPanel(heading=_("Avis et questions des lecteurs"))]
     )
 
 
