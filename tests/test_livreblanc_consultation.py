@@ -188,7 +188,7 @@ def test_after_posting_a_contribution_the_visitor_lands_on_the_form(client, pape
     refused = contribute(client, edition, contribution_data(recommendation, name="", text=""))
     assert refused.status_code == 400
     area = contribution_area(refused.content.decode())
-    assert "corrigez les champs signalés" in area and "Indiquez votre nom." in area
+    assert "Il y a un problème" in area and "Indiquez votre nom." in area
 
     response = contribute(client, edition, contribution_data(recommendation))
     assert response.status_code == 302 and response.url.endswith("#avis")

@@ -230,11 +230,8 @@ def handle_contribution(edition, request):
     if recommendation is None:
         return render_refusal(edition, request, str(UNKNOWN_RECOMMENDATION), 400)
     if not form.is_valid():
-        # A double post says so; other errors are shown next to their fields.
-        notice = " ".join(form.non_field_errors()) or _(
-            "Votre contribution n'est pas encore envoyée : corrigez les champs signalés."
-        )
-        return render_refusal(edition, request, notice, 400, recommendation, form, contribution=True)
+        # The form's error summary says it all (a double post included): no notice above it.
+        return render_refusal(edition, request, "", 400, recommendation, form, contribution=True)
     if form.is_spam():
         return render_refusal(edition, request, str(DROPPED), 400, recommendation, contribution=True)
     contribution = form.save(commit=False)

@@ -74,6 +74,7 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["site_web"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         # Say what to do, field by field (the error summary lists these messages).
         self.fields["name"].error_messages["required"] = _("Indiquez votre nom.")
         self.fields["organisation"].error_messages["required"] = _("Indiquez votre organisation.")
