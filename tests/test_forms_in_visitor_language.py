@@ -16,6 +16,7 @@ from knowledge.models import KnowledgeItemPage
 from network.events.models import EventPage
 from network.models import OrganisationPage
 from passerelles.language_fallback import language_versions
+from tests.helpers import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +149,15 @@ def test_the_alert_form_with_errors_says_error_once_in_its_title(demo_content, c
     refused = client.post(post_actions(html)[0], {"cible": cible, "email": "pas une adresse"})
     assert refused.status_code == 400
     assert title(refused.content.decode()) == "Erreur : Recevoir les nouveautés · Passerelles"
+
+
+@pytest.mark.html
+def test_the_dutch_forms_with_their_errors_are_valid_html(demo_content, client):
+    event = EventPage.objects.get(slug=EVENT, locale__language_code="fr")
+    refused = client.post(dutch_address(event) + "inscription/", {"name": "", "email": ""})
+    assert html_errors(refused.content.decode()) == []
+    recommendation = RecommendationPage.objects.get(slug=RECOMMENDATION, locale__language_code="fr")
+    edition_nl = dutch_address_of_translated(recommendation.get_parent().get_parent())
+    refused = client.post(edition_nl + "contribuer/", {"recommendation": recommendation.pk, "name": ""})
+    assert refused.status_code == 400
+    assert html_errors(refused.content.decode()) == []
