@@ -74,12 +74,17 @@ class MeetupRequestForm(forms.ModelForm):
         self.fields["format"].required = False
         for name in ("date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+            self.fields[name].error_messages["invalid"] = _(
+                "Indiquez une date réelle, par exemple 15/03/2026."
+            )
         # Say what to do, field by field (the error summary lists these messages).
         for name, message in (
             ("requester_name", _("Indiquez votre nom.")),
             ("requester_email", _("Indiquez votre adresse e-mail.")),
             ("requester_organisation", _("Indiquez votre structure.")),
             ("message", _("Expliquez votre demande en quelques phrases (20 caractères au moins).")),
+            ("date_from", _("Indiquez la première date qui vous conviendrait.")),
+            ("date_to", _("Indiquez la dernière date possible.")),
         ):
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message

@@ -5,17 +5,21 @@ Its address in Dutch is the address of its nearest translated ancestor followed 
 slugs of the rest, e.g. `/nl/fiches-en-praktijken/parcours-mobilite/` for the untranslated fiche
 `/fiches-et-pratiques/parcours-mobilite/`: the language stays in the URL, so every link, form and
 the switcher keep the visitor's language. `serve` routes such an address when Wagtail's own routing
-(the Dutch tree only) finds nothing; `language_versions` builds these addresses for the switcher.
+(the Dutch tree only) finds nothing; `language_versions` builds these addresses for the switcher,
+`visitor_url` for form actions and redirects.
 """
 
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
-from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
+
+from .fragments import active_locale
 
 SHOWN_IN_ORIGINAL = "passerelles_shown_in_original"
 SUBPAGE_PATH = "passerelles_subpage_path"
+# (pk, address) of the page `serve` routed to, its sub-route left out.
+SERVED_PAGE = "passerelles_served_page"
 
 
 def _components(path):
@@ -62,13 +66,36 @@ def serve(request, path):
         # profile), for the switcher to append to the page's other languages.
         consumed = route[0].depth - site.root_page.depth
         rest = _components(path)[consumed:]
-        setattr(request, SUBPAGE_PATH, "/".join(rest) + "/" if rest else "")
+        sub_path = "/".join(rest) + "/" if rest else ""
+        setattr(request, SUBPAGE_PATH, sub_path)
+        if request.path.endswith(sub_path):
+            setattr(request, SERVED_PAGE, (route[0].pk, request.path[: len(request.path) - len(sub_path)]))
+    # Imported here: wagtail.views loads a swappable model at import, and the page models of the
+    # apps import this module (for `visitor_url`) before the models registry is ready.
+    from wagtail import views as wagtail_views
+
     return wagtail_views.serve(request, path)
 
 
-def language_versions(page, request):
+def visitor_url(page, request):
+    """The address of `page` (without sub-route) in the visitor's language: the page's own when
+    it is in that language, else the address it is served at, else its French original under the
+    language's address (as the switcher builds it). Form actions and redirects use it, so a Dutch
+    visitor who posts a form on an untranslated page gets the errors and the answer in Dutch.
+    No query for a page in the visitor's language or the page being served; one otherwise."""
+    if request is None or page.locale_id == active_locale().pk:
+        return page.get_url(request)
+    served = getattr(request, SERVED_PAGE, None)
+    if served is not None and served[0] == page.pk:
+        return served[1]
+    versions = language_versions(page, request, sub_path="")
+    return versions.get(translation.get_language(), (page.get_url(request), False))[0]
+
+
+def language_versions(page, request, sub_path=None):
     """{language code: (url, real)} for every language of the site: the live translation of `page`
-    (real=True) or the fallback address of its French original (real=False). One query."""
+    (real=True) or the fallback address of its French original (real=False), followed by
+    `sub_path` (by default the sub-route being served, e.g. a compagnon profile). One query."""
     steplen = page.steplen
     lineage = Page.objects.filter(
         path__in=[page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
@@ -78,7 +105,8 @@ def language_versions(page, request):
         by_depth.setdefault(version.depth, {})[version.locale.language_code] = version
     site = Site.find_for_request(request) if request is not None else None
     root_depth = site.root_page.depth if site is not None else 2
-    sub_path = getattr(request, SUBPAGE_PATH, "") if request is not None else ""
+    if sub_path is None:
+        sub_path = getattr(request, SUBPAGE_PATH, "") if request is not None else ""
     return {
         code: _address(by_depth, code, page, request, root_depth, sub_path)
         for code, _name in settings.LANGUAGES

@@ -1,5 +1,6 @@
 """Real Chromium, at 320 px and 1280 px, on what a new visitor meets first (issue 20): the home,
-the agenda (list and month), a fiche and its related content, the livre blanc, the search.
+the agenda (list and month), a fiche and its related content, the livre blanc, the search, a
+compagnon's profile (the forms, with errors and after success: test_browser_forms.py).
 
 Each test saves a screenshot under test-artifacts/ and asserts what a visitor would notice: no
 sideways scroll, no raw markup shown as text, cards of equal width, no word cut in two, a series
@@ -226,72 +227,27 @@ def test_filters_stay_open_on_a_wide_screen(page, site_server, demo_content):
     assert page.get_by_role("navigation", name="Navigation principale").is_visible()
 
 
-def assert_error_summary_has_focus(page):
-    summary = page.locator("[data-error-summary]")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')"), page.evaluate(
-        "document.activeElement.outerHTML.slice(0, 300)"
-    )
-    assert page.title().startswith("Erreur :")
-    first_link = summary.get_by_role("link").first
-    target = first_link.get_attribute("href")
-    assert page.locator(target).count() == 1  # each error leads to its field
-    return summary
-
-
-def in_viewport(page, locator):
-    box = locator.bounding_box()
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
-
-
 @pytest.mark.parametrize("width", WIDTHS)
-def test_event_registration_errors_then_confirmation_where_the_eye_is(
-    page, site_server, demo_content, artifacts_dir, width
-):
-    from network.events.models import EventPage
-
-    event = EventPage.objects.get(slug="reseautage-espaces-verts-la-louviere")
-    open_at(page, site_server.url + event.url, width)
-    page.get_by_role("button", name="M’inscrire").click()
-    summary = assert_error_summary_has_focus(page)
-    assert "Indiquez votre nom." in summary.inner_text()
-    assert "Structure (facultatif)" in page.locator(".registration-form").inner_text()
-    assert axe_violations(page) == []
-    shot(page, artifacts_dir, "ux-inscription-erreurs", width)
-    page.get_by_label("Nom et prénom").fill("Camille Lejeune")
-    page.get_by_label("Adresse e-mail").fill("camille.lejeune@example.org")
-    page.get_by_role("button", name="M’inscrire").click()
-    confirmation = page.get_by_role("status").filter(has_text="Votre inscription est confirmée")
-    assert in_viewport(page, confirmation), "la confirmation s'affiche hors de l'écran"
-    assert axe_violations(page) == []
-    shot(page, artifacts_dir, "ux-inscription-confirmee", width)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_meetup_request_errors(page, site_server, demo_content, artifacts_dir, width):
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_a_compagnon_profile(page, site_server, demo_content, artifacts_dir, width, language):
+    """Its own title and breadcrumb (not the directory's), its meetup form; the forms themselves,
+    with errors and after success, are in test_browser_forms.py."""
     from network.models import DirectoryPage, Person
 
     person = Person.objects.public().get(name="Youssef El Amrani")
-    directory = DirectoryPage.objects.get(locale__language_code="fr")
+    directory = DirectoryPage.objects.get(locale__language_code=language)
     open_at(page, site_server.url + directory.person_url(person), width)
-    page.get_by_role("button", name="Envoyer ma demande").click()
-    summary = assert_error_summary_has_focus(page)
-    assert "Indiquez votre adresse e-mail." in summary.inner_text()
-    labels = page.locator(".meetup-form label").all_inner_texts()
-    assert not [label for label in labels if label.rstrip().endswith(":")], labels
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.title().startswith(person.name)
+    assert page.locator("h1").inner_text() == person.name
+    crumbs = page.get_by_role("navigation", name=re.compile("Fil d’Ariane|Kruimelpad")).locator("li")
+    assert crumbs.first.inner_text() == {"fr": "Accueil", "nl": "Startpagina"}[language]
+    assert crumbs.last.inner_text() == person.name
+    assert page.locator("#demande form").is_visible()
+    assert_fits(page, width)
+    assert_no_markup_shown(page)
     assert axe_violations(page) == []
-    shot(page, artifacts_dir, "ux-rencontre-erreurs", width)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_livre_blanc_contribution_errors(page, site_server, demo_content, artifacts_dir, width):
-    recommendation = RecommendationPage.objects.live().filter(locale__language_code="fr").first()
-    open_at(page, site_server.url + recommendation.url, width)
-    page.get_by_role("button", name="Envoyer ma contribution").click()
-    summary = assert_error_summary_has_focus(page)
-    assert "Indiquez votre nom." in summary.inner_text()
-    assert axe_violations(page) == []
-    shot(page, artifacts_dir, "ux-contribution-erreurs", width)
+    shot(page, artifacts_dir, f"ux-compagnon-{language}", width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -175,11 +175,34 @@ def test_supports_are_rate_limited_per_address(paper):
 # Contributions and moderation
 
 
+def contribution_area(html):
+    """The part of a recommendation's page the visitor lands on after posting (#avis)."""
+    return html.split('id="avis"', 1)[1].split("</section>", 1)[0]
+
+
+def test_after_posting_a_contribution_the_visitor_lands_on_the_form(client, paper):
+    edition, (recommendation, _other) = paper
+    html = client.get(recommendation.url).content.decode()
+    assert f'action="{edition.url}contribuer/#avis"' in html  # errors come back scrolled to it
+
+    refused = contribute(client, edition, contribution_data(recommendation, name="", text=""))
+    assert refused.status_code == 400
+    area = contribution_area(refused.content.decode())
+    assert "Il y a un problème" in area and "Indiquez votre nom." in area
+
+    response = contribute(client, edition, contribution_data(recommendation))
+    assert response.status_code == 302 and response.url.endswith("#avis")
+    html = client.get(response.url).content.decode()
+    assert "Votre contribution sera publiée après relecture" in contribution_area(html)
+    # Said once, where the visitor looks: not at the top of the page too.
+    assert html.count("Merci ! Votre contribution") == 1
+
+
 def test_contribution_is_public_only_after_approval(client, admin_client_logged, paper):
     edition, (recommendation, _other) = paper
     data = contribution_data(recommendation)
     response = contribute(client, edition, data)
-    assert response.status_code == 302 and response.url == f"{recommendation.url}#contributions"
+    assert response.status_code == 302 and response.url == f"{recommendation.url}#avis"
     contribution = Contribution.objects.get()
     assert contribution.status == Contribution.Status.PENDING
     assert "après relecture" in client.get(recommendation.url).content.decode()
@@ -382,7 +405,7 @@ def test_a_support_given_in_dutch_counts_for_the_recommendation_in_every_languag
 def test_a_contribution_sent_in_dutch_is_moderated_and_shown_in_every_language(client, dutch_paper):
     edition, recommendation, dutch_edition, dutch_recommendation = dutch_paper
     response = contribute(client, dutch_edition, contribution_data(dutch_recommendation))
-    assert response.status_code == 302 and response.url == f"{dutch_recommendation.url}#contributions"
+    assert response.status_code == 302 and response.url == f"{dutch_recommendation.url}#avis"
     contribution = Contribution.objects.get()
     assert contribution.recommendation_id == recommendation.pk
     contribution.status = Contribution.Status.APPROVED

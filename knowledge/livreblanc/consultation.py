@@ -19,6 +19,7 @@ from django_ratelimit.core import is_ratelimited
 
 from passerelles.client_ip import client_ip
 from passerelles.fragments import remembered
+from passerelles.language_fallback import visitor_url
 from passerelles.localized import original_of
 
 from .forms import UNKNOWN_RECOMMENDATION, ContributionForm, SupportForm
@@ -26,6 +27,11 @@ from .models.consultation import Contribution, Support
 from .models.recommendation import RecommendationEvent, RecommendationPractice
 
 SESSION_KEY = "livreblanc_soutiens"
+# Where a contribution's form and its outcome are on a recommendation's page: the visitor lands
+# there after posting, whether it was taken or refused.
+CONTRIBUTION_ANCHOR = "avis"
+# The tag of the messages shown there rather than at the top of the page.
+CONTRIBUTION_TAG = "contribution"
 
 
 def rate(name, default):
@@ -78,8 +84,10 @@ def recommendation_context(recommendation, request, contribution_form=None):
 
     def published_part():
         # Changes only with a publication or a moderated contribution: remembered until then.
+        edition = EditionPage.objects.ancestor_of(recommendation).first()
         return {
-            "edition": EditionPage.objects.ancestor_of(recommendation).first(),
+            **edition_urls(edition),
+            "edition": edition,
             "chapter": recommendation.get_parent(),
             "timeline": recommendation.timeline(),
             "practice_links": list(live_links(RecommendationPractice, recommendation)),
@@ -88,6 +96,17 @@ def recommendation_context(recommendation, request, contribution_form=None):
             "contributions": list(
                 consulted.contributions.filter(status=Contribution.Status.APPROVED).order_by("created_at")
             ),
+        }
+
+    def edition_urls(edition):
+        # The edition's routes in the visitor's language, even when the recommendation (or its
+        # chapter) is not translated: the answer to a post comes back in that language.
+        if edition is None:
+            return {}
+        base = visitor_url(edition, request)
+        return {
+            "support_url": base + edition.reverse_subpage("support"),
+            "contribute_url": f"{base}{edition.reverse_subpage('contribute')}#{CONTRIBUTION_ANCHOR}",
         }
 
     context = dict(
@@ -109,11 +128,14 @@ def live_links(model, recommendation):
     return links.select_related("page", "page__locale").order_by("sort_order")
 
 
-def render_refusal(edition, request, notice, status, recommendation=None, contribution_form=None):
-    """The page the visitor came from, with the reason in French and what they typed kept."""
+def render_refusal(
+    edition, request, notice, status, recommendation=None, contribution_form=None, contribution=False
+):
+    """The page the visitor came from, with the reason in French and what they typed kept; a
+    contribution's reason next to its form (the post's address ends with #avis)."""
     if recommendation is not None:
         context = recommendation.get_context(request, contribution_form=contribution_form)
-        context["notice"] = notice
+        context["contribution_notice" if contribution else "notice"] = notice
         return TemplateResponse(request, recommendation.get_template(request), context, status=status)
     response = edition.render(request, context_overrides={"notice": notice})
     response.status_code = status
@@ -139,15 +161,17 @@ TOO_MANY_SUPPORTS = gettext_lazy(
 DROPPED = gettext_lazy("Votre envoi n'a pas pu être enregistré.")
 
 
-def gate(edition, request, group, limit, recommendation, form=None):
+def gate(edition, request, group, limit, recommendation, form=None, contribution=False):
     """The refusal shared by both forms: a closed edition, then too many posts from one address
     (counted per address, whether the post is valid or not). None when the post may go on."""
     if not edition.is_open:
-        return render_refusal(edition, request, str(CLOSED), 403, recommendation)
+        return render_refusal(edition, request, str(CLOSED), 403, recommendation, contribution=contribution)
     if is_ratelimited(
         request, group=f"livreblanc-{group}", key="ip", rate=limit, method="POST", increment=True
     ):
-        return render_refusal(edition, request, str(TOO_MANY), 429, recommendation, form)
+        return render_refusal(
+            edition, request, str(TOO_MANY), 429, recommendation, form, contribution=contribution
+        )
     return None
 
 
@@ -190,32 +214,32 @@ def handle_support(edition, request):
     else:
         messages.info(request, _("Vous soutenez déjà « %(title)s ».") % {"title": recommendation.title})
     if form.cleaned_data.get("retour") == "edition":
-        return redirect(f"{edition.get_url(request)}#recommandation-{recommendation.pk}")
-    return redirect(f"{recommendation.get_url(request)}#soutien")
+        return redirect(f"{visitor_url(edition, request)}#recommandation-{recommendation.pk}")
+    return redirect(f"{visitor_url(recommendation, request)}#soutien")
 
 
 def handle_contribution(edition, request):
     form = ContributionForm(request.POST, edition=edition)
     recommendation = valid_recommendation(form)
     contribution_rate = rate("LIVREBLANC_CONTRIBUTION_RATE", "5/h")
-    refusal = gate(edition, request, "contribution", contribution_rate, recommendation, form)
+    refusal = gate(
+        edition, request, "contribution", contribution_rate, recommendation, form, contribution=True
+    )
     if refusal:
         return refusal
     if recommendation is None:
         return render_refusal(edition, request, str(UNKNOWN_RECOMMENDATION), 400)
     if not form.is_valid():
-        # A double post says so; other errors are shown next to their fields.
-        notice = " ".join(form.non_field_errors()) or _(
-            "Votre contribution n'est pas encore envoyée : corrigez les champs signalés."
-        )
-        return render_refusal(edition, request, notice, 400, recommendation, form)
+        # The form's error summary says it all (a double post included): no notice above it.
+        return render_refusal(edition, request, "", 400, recommendation, form, contribution=True)
     if form.is_spam():
-        return render_refusal(edition, request, str(DROPPED), 400, recommendation)
+        return render_refusal(edition, request, str(DROPPED), 400, recommendation, contribution=True)
     contribution = form.save(commit=False)
     contribution.recommendation = original_of(recommendation)
     contribution.save()
     messages.success(
         request,
         _("Merci ! Votre contribution sera publiée après relecture par l'équipe de coordination."),
+        extra_tags=CONTRIBUTION_TAG,
     )
-    return redirect(f"{recommendation.get_url(request)}#contributions")
+    return redirect(f"{visitor_url(recommendation, request)}#{CONTRIBUTION_ANCHOR}")

@@ -58,15 +58,13 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         label=_("Votre contribution"),
         max_length=CONTRIBUTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Un exemple vécu, une nuance, une autre piste. %(max)s caractères au plus.")
-        % {"max": CONTRIBUTION_MAX_LENGTH},
     )
 
     class Meta:
         model = Contribution
         fields = ["name", "organisation", "email", "text"]
         labels = {"name": _("Votre nom"), "organisation": _("Votre organisation")}
-        help_texts = {"email": _("Facultative, jamais publiée : seulement pour vous répondre.")}
+        help_texts = {"email": _("Jamais publiée : seulement pour vous répondre.")}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +72,11 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["site_web"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # Formatted here, in the visitor's language (at import it would stay in French).
+        self.fields["text"].help_text = _(
+            "Un exemple vécu, une nuance, une autre piste. %(max)s caractères au plus."
+        ) % {"max": CONTRIBUTION_MAX_LENGTH}
         # Say what to do, field by field (the error summary lists these messages).
         self.fields["name"].error_messages["required"] = _("Indiquez votre nom.")
         self.fields["organisation"].error_messages["required"] = _("Indiquez votre organisation.")

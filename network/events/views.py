@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from passerelles.abuse import over_limit, setting
 from passerelles.fragments import remembered
+from passerelles.language_fallback import visitor_url
 from passerelles.localized import original_of
 from passerelles.pagination import paginate
 from passerelles.public_address import absolute_url
@@ -42,7 +43,9 @@ def _listing_context(page, request, view):
     for error in facet_filter.errors:
         messages.warning(request, error)
     query = request.GET.urlencode()
-    feed_path = page.url + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
+    feed_path = (
+        visitor_url(page, request) + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
+    )
     return events, {
         "view": view,
         "facets": facet_filter.facet_values(page.events(), in_one_query=True),
@@ -195,8 +198,10 @@ def _event_context(event, request, form=None):
             and not event.cancelled
             and sessions != []
         ),
-        "ics_url": event.url + event.reverse_subpage("ics_view"),
-        "register_url": event.url + event.reverse_subpage("register_view"),
+        # In the visitor's language, also on an untranslated event: errors, confirmation and the
+        # .ics come back in Dutch to a Dutch visitor.
+        "ics_url": visitor_url(event, request) + event.reverse_subpage("ics_view"),
+        "register_url": visitor_url(event, request) + event.reverse_subpage("register_view"),
         "local_start": event.start.astimezone(BRUSSELS),
         # Its terms change only when it is published: remembered per language until then.
         "event_tags": remembered(
@@ -217,7 +222,7 @@ def event_detail(event, request):
 
 def register(event, request):
     if request.method != "POST":
-        return HttpResponseRedirect(event.url)
+        return HttpResponseRedirect(visitor_url(event, request))
     form = RegistrationForm(request.POST, sessions=bookable_sessions(event))
     context = _event_context(event, request, form)
     if not context["accepts_registrations"]:
@@ -236,7 +241,7 @@ def register(event, request):
     if form.is_spam:
         # Answer like a success so robots learn nothing; nothing is stored or sent.
         messages.success(request, _("Merci, votre demande a bien été reçue."))
-        return HttpResponseRedirect(event.url)
+        return HttpResponseRedirect(visitor_url(event, request) + "#inscription")
     if not form.is_valid():
         return _render(event, request, 400, context_overrides=context)
     session = form.cleaned_data.get("occurrence")
@@ -259,7 +264,7 @@ def register(event, request):
             request,
             _("Votre inscription est confirmée. Un e-mail avec l’événement à ajouter à votre agenda suit."),
         )
-    return HttpResponseRedirect(event.url + "#inscription")
+    return HttpResponseRedirect(visitor_url(event, request) + "#inscription")
 
 
 def cancel(event, request):
@@ -273,7 +278,7 @@ def cancel(event, request):
     if request.method == "POST" and not done:
         registrations.cancel(registration)
         messages.success(request, _("Votre inscription est annulée. Merci d’avoir libéré la place."))
-        return HttpResponseRedirect(event.url)
+        return HttpResponseRedirect(visitor_url(event, request))
     return event.render(
         request,
         template="events/cancel.html",

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from passerelles.language_fallback import visitor_url
 from passerelles.localized import in_visitor_language
 from passerelles.pagination import paginate
 from passerelles.sections import SectionIndexPage
@@ -42,13 +43,15 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
         verbose_name_plural = gettext_lazy("annuaires des structures")
 
     # --- URLs -------------------------------------------------------------------------------
+    # In the visitor's language (`visitor_url`), even from an untranslated structure: the meetup
+    # form on the profile then answers in that language.
     def person_url(self, person, request=None):
-        return self.get_url(request) + self.reverse_subpage(
+        return visitor_url(self, request) + self.reverse_subpage(
             "compagnon_profile", kwargs={"person_id": person.pk, "slug": person.slug}
         )
 
     def attach_profile_urls(self, people, request=None):
-        base = self.get_url(request)
+        base = visitor_url(self, request)
         for person in people:
             person.profile_url = base + self.reverse_subpage(
                 "compagnon_profile", kwargs={"person_id": person.pk, "slug": person.slug}

@@ -3,6 +3,7 @@
 from django import template
 
 from network.spoken_languages import spoken_languages_html
+from passerelles.fragments import active_locale
 from passerelles.localized import original_of
 from passerelles.vocabularies.models import Zone
 
@@ -21,7 +22,8 @@ def compagnons_for_practice(context, practice_page, zone=None):
     chosen = next((item for item in zones if item.slug == asked), None) if asked else None
     # People are linked to the French original of a practice: its translations show them too.
     people = compagnons_who_can_show(original_of(practice_page), zone=zone or chosen)
-    directory = DirectoryPage.objects.live().filter(locale_id=practice_page.locale_id).first()
+    # The directory in the visitor's language, also under a practice shown in French.
+    directory = DirectoryPage.objects.live().filter(locale_id=active_locale().pk).first()
     if directory is None:
         directory = DirectoryPage.objects.live().first()
     if directory is not None:

@@ -204,7 +204,18 @@ def original_language(context):
     return {"code": code, "notice": _NOT_YET_TRANSLATED.get(translation.get_language(), "")}
 
 
-PICTOS = {"fiche", "pratique", "event", "offer", "structure", "livre"}
+PICTOS = {"fiche", "pratique", "event", "offer", "structure", "livre", "compagnon", "page"}
+# The pictogram of each type of search result (the sources' `type_key`); other types get "page".
+TYPE_PICTOS = {
+    "fiche": "fiche",
+    "pratique": "pratique",
+    "structure": "structure",
+    "compagnon": "compagnon",
+    "evenement": "event",
+    "offre": "offer",
+    "recommandation": "livre",
+    "page": "page",
+}
 
 
 @register.simple_tag
@@ -221,3 +232,16 @@ def picto(name, css_class=""):
         css_class,
         static(f"passerelles/img/pictos/{name}.svg"),
     )
+
+
+@register.simple_tag
+def type_picto(type_key, css_class=""):
+    """The pictogram of a search result's type (`TYPE_PICTOS`), decorative like the others."""
+    return picto(TYPE_PICTOS.get(type_key, "page"), css_class)
+
+
+@register.simple_tag
+def placed_messages(messages, place=""):
+    """The flash messages meant for `place` (their extra tags, e.g. "contribution": shown next to
+    the form they answer), or, without `place`, those meant for nowhere in particular (the top)."""
+    return [message for message in messages or () if (message.extra_tags or "") == (place or "")]

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from passerelles.language_fallback import visitor_url
+
 
 class ChapterPage(Page):
     introduction = models.TextField(
@@ -32,6 +34,8 @@ class ChapterPage(Page):
         edition = self.edition
         outline = edition_outline(edition, request)
         context["edition"] = edition
+        # In the visitor's language, also under an untranslated chapter (see `visitor_url`).
+        context["support_url"] = visitor_url(edition, request) + edition.reverse_subpage("support")
         context["entry"] = next((c for c in outline.chapters if c.page.pk == self.pk), None)
         context["outline"] = outline
         return context

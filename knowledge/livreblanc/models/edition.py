@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from passerelles.language_fallback import visitor_url
+
 from ..consultation import handle_contribution, handle_support
 from ..outline import edition_outline
 from ..pdf import edition_pdf_response
@@ -54,6 +56,7 @@ class EditionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The printable version needs the supporting pages of every recommendation too.
         context["outline"] = edition_outline(self, request, full=kwargs.get("full_outline", False))
+        context["support_url"] = visitor_url(self, request) + self.reverse_subpage("support")
         context["other_editions"] = (
             EditionPage.objects.sibling_of(self, inclusive=False).live().order_by("-year")
         )
@@ -70,11 +73,11 @@ class EditionPage(RoutablePageMixin, Page):
     @path("soutenir/", name="support")
     def support(self, request):
         if request.method != "POST":
-            return redirect(self.get_url(request))
+            return redirect(visitor_url(self, request))
         return handle_support(self, request)
 
     @path("contribuer/", name="contribute")
     def contribute(self, request):
         if request.method != "POST":
-            return redirect(self.get_url(request))
+            return redirect(visitor_url(self, request))
         return handle_contribution(self, request)
