@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from passerelles.abuse import over_limit, setting
+from passerelles.abuse import screen_post, setting
 
 from . import mails, recommendations, tokens
 from .forms import FrequencyForm, SubscribeForm
@@ -45,22 +45,19 @@ def subscribe(request):
     status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST, with_frequency=with_frequency)
-        if over_limit(
+        status = screen_post(
             request,
+            form,
             RATE_GROUP,
             ip_rate=setting("ALERTS_RATE_LIMIT", "20/h"),
-            email=request.POST.get("email", ""),
             target=f"{target.kind}:{cible}:{target.query}",
             email_rate=setting("ALERTS_EMAIL_RATE_LIMIT", "3/h"),
-        ):
-            context["rate_limited"] = True
-            status = 429
-        elif form.is_valid():
+        )
+        context["rate_limited"] = status == 429
+        if status == 200:
             if not form.is_spam():
                 request_subscription(target, form.cleaned_data)
             return render(request, "alerts/check_your_mail.html", context)
-        else:
-            status = 400
     else:
         form = SubscribeForm(
             initial={"cible": cible, "filtres": target.query, "frequency": Frequency.WEEKLY},

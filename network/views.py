@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from passerelles.abuse import over_limit, setting
+from passerelles.abuse import screen_post, setting
 
 from . import meetups
 from .forms import MeetupAnswerForm, MeetupRequestForm
@@ -36,18 +36,17 @@ def meetup_request_view(request, person, directory, template_name, context, sour
     form = MeetupRequestForm(person=person)
     if request.method == "POST":
         form = MeetupRequestForm(request.POST, person=person)
-        if over_limit(
+        status = screen_post(
             request,
+            form,
             RATE_GROUP,
             ip_rate=meetup_rate(),
-            email=request.POST.get("requester_email", ""),
+            email_field="requester_email",
             target=person.pk,
             email_rate=meetup_email_rate(),
-        ):
-            # The form stays bound: the visitor keeps everything typed and can send it later.
-            context["rate_limited"] = True
-            status = 429
-        elif form.is_valid():
+        )
+        context["rate_limited"] = status == 429
+        if status == 200:
             if form.is_spam:
                 return render(request, "network/meetup_sent.html", {**context, "meetup": None})
             meetup = meetups.create_request(form, person, source_page=source_page)

@@ -34,3 +34,16 @@ def over_limit(request, group, *, ip_rate, email="", target="", email_rate=None)
         method="POST",
         increment=True,
     )
+
+
+def screen_post(request, form, group, *, ip_rate, email_field="email", target="", email_rate=None):
+    """A public form's POST, counted against the limits, then validated: the status to answer.
+
+    429 over a limit (the form stays bound: the visitor keeps what they typed and can send it
+    later), 400 invalid, 200 valid (the caller then lets a robot caught by the honeypot believe
+    it succeeded, and acts for a person).
+    """
+    email = request.POST.get(email_field, "") if email_field else ""
+    if over_limit(request, group, ip_rate=ip_rate, email=email, target=target, email_rate=email_rate):
+        return 429
+    return 200 if form.is_valid() else 400

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .abuse import over_limit, setting
+from .abuse import screen_post, setting
 from .form_fields import visitor_email_field
 from .honeypot import HoneypotMixin
 
@@ -118,21 +118,18 @@ def contact(request):
     form = ContactForm(initial={"page_url": request.GET.get("page", "")[:500]})
     if request.method == "POST":
         form = ContactForm(request.POST)
-        if over_limit(
+        status = screen_post(
             request,
+            form,
             RATE_GROUP,
             ip_rate=setting("CONTACT_RATE_LIMIT", "10/h"),
-            email=request.POST.get("email", ""),
             target="contact",
             email_rate=setting("CONTACT_EMAIL_RATE_LIMIT", "3/h"),
-        ):
-            context["rate_limited"] = True
-            status = 429
-        elif form.is_valid():
+        )
+        context["rate_limited"] = status == 429
+        if status == 200:
             if not form.is_spam():
                 send_to_team(form.cleaned_data)
             return render(request, "passerelles/contact_sent.html", context)
-        else:
-            status = 400
     context["form"] = form
     return render(request, "passerelles/contact.html", context, status=status)

@@ -6,7 +6,7 @@ Questions belong to the French original: every language shows the same questions
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from passerelles.abuse import over_limit, setting
+from passerelles.abuse import screen_post, setting
 from passerelles.fragments import remembered
 from passerelles.localized import original_of
 
@@ -56,25 +56,22 @@ def ask(page, request):
         original = original_of(page)
         form = QuestionForm(request.POST)
         context["form"] = form
-        if over_limit(
+        status = screen_post(
             request,
+            form,
             RATE_GROUP,
             ip_rate=setting("QUESTION_RATE_LIMIT", "10/h"),
-            email=request.POST.get("email", ""),
             target=original.pk,
             email_rate=setting("QUESTION_EMAIL_RATE_LIMIT", "3/h"),
-        ):
-            context["rate_limited"] = True
-            status = 429
-        elif form.is_valid():
+        )
+        context["rate_limited"] = status == 429
+        if status == 200:
             if not form.is_spam():  # a robot is thanked like a person; nothing is kept
                 question = form.save(commit=False)
                 question.page = original
                 question.language = translation.get_language() or "fr"
                 question.save()
             context["sent"] = True
-        else:
-            status = 400
     response = page.render(request, template=TEMPLATE, context_overrides=context)
     response.status_code = status
     return response

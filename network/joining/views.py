@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from passerelles.abuse import over_limit, setting
+from passerelles.abuse import screen_post, setting
 
 from ..models import JoinRequest, JoinStatus
 from . import decisions, tokens
@@ -20,24 +20,21 @@ def join(request):
     form = JoinForm()
     if request.method == "POST":
         form = JoinForm(request.POST)
-        if over_limit(
+        status = screen_post(
             request,
+            form,
             RATE_GROUP,
             ip_rate=setting("JOIN_RATE_LIMIT", "10/h"),
-            email=request.POST.get("email", ""),
             target="join",
             email_rate=setting("JOIN_EMAIL_RATE_LIMIT", "3/h"),
-        ):
-            context["rate_limited"] = True
-            status = 429
-        elif form.is_valid():
+        )
+        context["rate_limited"] = status == 429
+        if status == 200:
             if not form.is_spam():
                 join_request = form.fill(JoinRequest(language=translation.get_language() or "fr"))
                 join_request.save()
                 decisions.send_confirmation(join_request, request)
             return redirect("network_join_sent")
-        else:
-            status = 400
     context["form"] = form
     return render(request, "network/join/form.html", context, status=status)
 
