@@ -177,7 +177,7 @@ def test_bad_input_gets_french_errors_saves_nothing_and_keeps_what_was_typed(
     data = valid_data(**overrides)
     response = client.post(profile_url(directory, person), data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html.replace("&#x27;", "’").replace("'", "’"), html[html.find("meetup-form") :][:3000]
     # One convention for every form: the page title says so, a summary links to each field.
     assert "<title>Erreur :" in html and "Il y a un problème" in html
