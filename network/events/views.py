@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from passerelles.abuse import over_limit, setting
-from passerelles.fragments import remembered
+from passerelles.fragments import remembered, remembered_query
 from passerelles.localized import original_of
 from passerelles.pagination import paginate
 from passerelles.public_address import absolute_url
@@ -102,18 +102,29 @@ def feed(page, request):
     """The events of the (filtered) listing around today: FEED_DAYS_BACK days back to
     FEED_DAYS_AHEAD ahead (series overlapping it included, with their rule); `?all=1` gives
     every event, for archives."""
-    _filter, events = listing.faceted(page.events(), request.GET)
-    if request.GET.get("all") != "1":
-        now = timezone.now()
-        since, until = (
-            now - datetime.timedelta(days=FEED_DAYS_BACK),
-            now + datetime.timedelta(days=FEED_DAYS_AHEAD),
-        )
-        events = listing.overlapping(events, since, until)
-    else:
-        events = events.prefetch_related("exception_dates")
-    events = events.order_by("start")
-    return _ics_response(build_calendar(events, request, page.title), f"{page.slug}.ics", inline=True)
+    facet_filter, events = listing.faceted(page.events(), request.GET)
+    everything = request.GET.get("all") == "1"
+
+    def build():
+        selected = events
+        if not everything:
+            now = timezone.now()
+            since, until = (
+                now - datetime.timedelta(days=FEED_DAYS_BACK),
+                now + datetime.timedelta(days=FEED_DAYS_AHEAD),
+            )
+            selected = listing.overlapping(selected, since, until)
+        else:
+            selected = selected.prefetch_related("exception_dates")
+        return build_calendar(selected.order_by("start"), request, page.title)
+
+    # Built once per publication and day (the window moves daily), per filters, language and host.
+    body = remembered_query(
+        "ical",
+        (page.pk, request.get_host(), facet_filter.key(), everything, timezone.localdate().isoformat()),
+        build=build,
+    )
+    return _ics_response(body, f"{page.slug}.ics", inline=True)
 
 
 def event_ics(event, request):
