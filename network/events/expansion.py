@@ -29,21 +29,44 @@ HORIZON_DAYS_AHEAD = 366 + 3
 
 @dataclass
 class SeriesDates:
-    """A series' occurrences over the horizon: starts and ends, sorted (its duration is fixed),
-    its title (listings sort by date, then title) and its last local date (None when endless)."""
+    """A series' occurrences over the horizon: starts and ends in seconds since the epoch,
+    sorted (plain integers: aware datetimes take far longer to read back from the cache), its
+    title (listings sort by date, then title) and its last local date (None when endless)."""
 
     title: str
     starts: list
     ends: list
     last_day: datetime.date | None
 
-    def between(self, start, end, ended_by=None):
-        """The (start, end) pairs overlapping [start, end), over by `ended_by` when given."""
-        first = bisect.bisect_right(self.ends, start)
-        last = bisect.bisect_left(self.starts, end)
+    @classmethod
+    def of(cls, event, found, last_day=None):
+        """The dates of the occurrences `found` (sorted) of `event`."""
+        return cls(
+            title=event.title,
+            starts=[occurrence.start.timestamp() for occurrence in found],
+            ends=[occurrence.end.timestamp() for occurrence in found],
+            last_day=last_day,
+        )
+
+    def span(self, start, end, ended_by=None):
+        """(first, last): the indexes of the dates overlapping [start, end) (over by `ended_by`
+        when given) are range(first, last)."""
+        first = bisect.bisect_right(self.ends, start.timestamp())
+        last = bisect.bisect_left(self.starts, end.timestamp())
         if ended_by is not None:
-            last = min(last, bisect.bisect_right(self.ends, ended_by))
-        return list(zip(self.starts[first:last], self.ends[first:last], strict=True))
+            last = min(last, bisect.bisect_right(self.ends, ended_by.timestamp()))
+        return first, max(first, last)
+
+    def dates(self, first, last):
+        """The (start, end) datetimes of the dates range(first, last)."""
+        return [
+            (_local(begins), _local(ends))
+            for begins, ends in zip(self.starts[first:last], self.ends[first:last], strict=True)
+        ]
+
+
+def _local(seconds):
+    return datetime.datetime.fromtimestamp(seconds, BRUSSELS)
 
 
 def horizon(day=None):
@@ -80,12 +103,8 @@ def _expand_all(start, end):
         exceptions = {item.date for item in event.exception_dates.all()}
         dates = occurrences(event, start, end, exception_dates=exceptions)
         whole = occurrences(event, exception_dates=exceptions) if _ends(event) else []
-        expanded[event.pk] = SeriesDates(
-            title=event.title,
-            starts=[occurrence.start for occurrence in dates],
-            ends=[occurrence.end for occurrence in dates],
-            last_day=whole[-1].local_start.date() if whole else None,
-        )
+        last_day = whole[-1].local_start.date() if whole else None
+        expanded[event.pk] = SeriesDates.of(event, dates, last_day)
     return expanded
 
 

@@ -14,11 +14,11 @@ from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
 from passerelles.localized import in_visitor_language
 from passerelles.vocabularies.tagging import prefetch_tags
 
-from .expansion import overlap, series_dates
+from .expansion import SeriesDates, overlap, series_dates
 from .models.choices import EventType
 from .models.recurrence import BRUSSELS, Occurrence, occurrences
 from .models.tagging import EventPublic, EventSector, EventZone
-from .series import SeriesOccurrence, first_of_series
+from .series import SeriesOccurrence
 
 UPCOMING_DAYS = 366
 PAST_DAYS = 366
@@ -97,52 +97,61 @@ class OccurrenceWindow(Sequence):
         self.start, self.end, self.ended_by = start, end, ended_by
         # Every series in the window counts, but only the shown events need their terms.
         self.series_source = events.exclude(recurrence="").filter(overlap(start, end)).defer("body")
-        self._series_pks = None
+        self._spans = None
         self._count = None
 
     def series(self, limit=None):
         """Occurrences of the recurring series in the window: the first `limit` of each (the
         last ones when reverse) are enough to fill the first `limit` places. Their events are
         SeriesStub until `resolved`."""
-        expanded = series_dates(self.start, self.end)
-        if expanded is None:
-            return self._series_expanded_here(limit)
-        if self._series_pks is None:
-            self._series_pks = list(self.series_source.values_list("pk", flat=True))
         found = []
-        for pk in self._series_pks:
-            dates = expanded.get(pk)
-            pairs = dates.between(self.start, self.end, self.ended_by) if dates else []
-            if not pairs:
-                continue
-            stub = SeriesStub(pk, dates)
+        for stub, dates, first, last in self._series_spans():
             if self.first_of_series:
-                first = SeriesOccurrence(Occurrence(stub, *pairs[0]))
-                first.later = len(pairs) - 1
-                found.append(first)
+                occurrence = SeriesOccurrence(Occurrence(stub, *dates.dates(first, first + 1)[0]))
+                occurrence.later = last - first - 1
+                found.append(occurrence)
                 continue
             if limit is not None:
-                pairs = pairs[-limit:] if self.reverse else pairs[:limit]
-            found.extend(Occurrence(stub, start, end) for start, end in pairs)
+                first, last = (
+                    (max(first, last - limit), last) if self.reverse else (first, min(last, first + limit))
+                )
+            found.extend(Occurrence(stub, start, end) for start, end in dates.dates(first, last))
         return found
 
-    def _series_expanded_here(self, limit):
-        """The same, expanded on this request (a window outside the day's horizon)."""
-        found = []
-        for event in self.series_source.prefetch_related("exception_dates"):
-            exceptions = {item.date for item in event.exception_dates.all()}
-            # A grouped series counts all its dates in the window (computed, not queried).
-            ahead = None if self.reverse or limit is None or self.first_of_series else limit
-            dates = occurrences(event, self.start, self.end, exception_dates=exceptions, limit=ahead)
-            if self.ended_by is not None:
-                dates = [occurrence for occurrence in dates if occurrence.end <= self.ended_by]
-            if self.first_of_series:
-                found.extend(first_of_series(dates))
-                continue
-            if limit is not None:
-                dates = dates[-limit:] if self.reverse else dates[:limit]
-            found.extend(dates)
-        return found
+    def _series_spans(self):
+        """(stub, SeriesDates, first, last) of each series with dates in the window, read from
+        the day's expansion; a window outside its horizon is expanded here."""
+        if self._spans is None:
+            self._spans = self._read_spans()
+        return self._spans
+
+    def _read_spans(self):
+        expanded = series_dates(self.start, self.end)
+        if expanded is None:
+            spans = []
+            for event in self.series_source.prefetch_related("exception_dates"):
+                exceptions = {item.date for item in event.exception_dates.all()}
+                dates = SeriesDates.of(
+                    event, occurrences(event, self.start, self.end, exception_dates=exceptions)
+                )
+                first, last = dates.span(self.start, self.end, self.ended_by)
+                if last > first:
+                    spans.append((event, dates, first, last))
+            return spans
+        spans = []
+        for pk in self.series_source.values_list("pk", flat=True):
+            dates = expanded.get(pk)
+            first, last = dates.span(self.start, self.end, self.ended_by) if dates else (0, 0)
+            if last > first:
+                spans.append((SeriesStub(pk, dates), dates, first, last))
+        return spans
+
+    def series_count(self):
+        """How many places the series take in the window (one each when grouped)."""
+        spans = self._series_spans()
+        if self.first_of_series:
+            return len(spans)
+        return sum(last - first for _stub, _dates, first, last in spans)
 
     def resolved(self, shown):
         """`shown` with each SeriesStub replaced by its event (one query for all of them)."""
@@ -184,7 +193,7 @@ class OccurrenceWindow(Sequence):
 
     def __len__(self):
         if self._count is None:
-            self._count = self.singles.count() + len(self.series())
+            self._count = self.singles.count() + self.series_count()
         return self._count
 
     def __getitem__(self, index):

@@ -5,8 +5,10 @@ import datetime
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -45,12 +47,14 @@ def _listing_context(page, request, view):
     feed_path = page.url + page.reverse_subpage("feed_view") + (f"?{query}" if query else "")
     return events, {
         "view": view,
-        "facets": facet_filter.facet_values(page.events(), in_one_query=True),
+        # Counted over all the page's events (not a window): remembered until the next publication.
+        "facets": facet_filter.remembered_facet_values("events", page.events(), page.pk),
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,
         "webcal_url": "webcal:" + absolute_url(feed_path, request).split(":", 1)[1],
         "query": query,
+        "filter_key": facet_filter.key(),
     }
 
 
@@ -81,19 +85,35 @@ def month(page, request):
     if error:
         messages.warning(request, error)
     previous, following = listing.shift_month(year, number, -1), listing.shift_month(year, number, 1)
-    weeks = listing.month_grid(events, year, number)
-    listing.in_visitor_language_occurrences(
-        occurrence for week in weeks for day in week for occurrence in day["occurrences"]
-    )
+    today = timezone.localdate()
+    month_start = datetime.date(year, number, 1)
+
+    def grid():
+        weeks = listing.month_grid(events, year, number)
+        listing.in_visitor_language_occurrences(
+            occurrence for week in weeks for day in week for occurrence in day["occurrences"]
+        )
+        grid_context = {
+            "month_start": month_start,
+            "weeks": weeks,
+            "today": today,
+            # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in
+            # Dutch, "Mo, Di, Mi" in German), not the name's first three letters.
+            "weekdays": [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
+        }
+        return mark_safe(render_to_string("events/_month_grid.html", grid_context, request=request))  # noqa: S308 - our template's output
+
     context.update(
-        month_start=datetime.date(year, number, 1),
-        weeks=weeks,
+        month_start=month_start,
+        # Hundreds of links at 10,000 events: rendered once per publication, day, month, filters,
+        # language and host (the links are the site's).
+        month_grid=remembered_query(
+            "month-grid",
+            (page.pk, request.get_host(), context["filter_key"], year, number, today.isoformat()),
+            build=grid,
+        ),
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
-        today=timezone.localdate(),
-        # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in Dutch,
-        # "Mo, Di, Mi" in German), not the name's first three letters.
-        weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
     )
     return page.render(request, template="events/month.html", context_overrides=context)
 
