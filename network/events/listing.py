@@ -104,19 +104,31 @@ class OccurrenceWindow(Sequence):
         """Occurrences of the recurring series in the window: the first `limit` of each (the
         last ones when reverse) are enough to fill the first `limit` places. Their events are
         SeriesStub until `resolved`."""
-        found = []
+        return [self._series_occurrence(*place) for _key, place in self._series_places(limit)]
+
+    def _series_places(self, limit=None):
+        """((timestamp, title), (stub, dates, index, later)) of the series' places in the window:
+        sorted and sliced as numbers, only the places shown become occurrences."""
+        places = []
         for stub, dates, first, last in self._series_spans():
             if self.first_of_series:
-                occurrence = SeriesOccurrence(Occurrence(stub, *dates.dates(first, first + 1)[0]))
-                occurrence.later = last - first - 1
-                found.append(occurrence)
+                places.append(((dates.starts[first], stub.title), (stub, dates, first, last - first - 1)))
                 continue
             if limit is not None:
                 first, last = (
                     (max(first, last - limit), last) if self.reverse else (first, min(last, first + limit))
                 )
-            found.extend(Occurrence(stub, start, end) for start, end in dates.dates(first, last))
-        return found
+            places.extend(((dates.starts[i], stub.title), (stub, dates, i, None)) for i in range(first, last))
+        return places
+
+    @staticmethod
+    def _series_occurrence(stub, dates, index, later):
+        occurrence = Occurrence(stub, *dates.dates(index, index + 1)[0])
+        if later is None:
+            return occurrence
+        grouped = SeriesOccurrence(occurrence)
+        grouped.later = later
+        return grouped
 
     def _series_spans(self):
         """(stub, SeriesDates, first, last) of each series with dates in the window, read from
@@ -204,9 +216,20 @@ class OccurrenceWindow(Sequence):
             return found[0]
         stop = len(self) if index.stop is None else index.stop
         # The first `stop` one-off events hold every one-off event of the first `stop` occurrences.
-        singles = [Occurrence(event, event.start, event.end) for event in self.singles[: max(stop, 0)]]
-        merged = sorted(singles + self.series(limit=max(stop, 0)), key=_by_date, reverse=self.reverse)
-        return self.resolved(merged[index])
+        singles = [
+            ((event.start.timestamp(), event.title), Occurrence(event, event.start, event.end))
+            for event in self.singles[: max(stop, 0)]
+        ]
+        merged = sorted(
+            singles + self._series_places(limit=max(stop, 0)),
+            key=lambda entry: entry[0],
+            reverse=self.reverse,
+        )
+        shown = [
+            item if isinstance(item, Occurrence) else self._series_occurrence(*item)
+            for _key, item in merged[index]
+        ]
+        return self.resolved(shown)
 
 
 def _by_date(occurrence):
