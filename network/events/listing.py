@@ -52,6 +52,8 @@ def in_visitor_language_occurrences(occurrences):
             # Zones and exception dates are synchronised from the original: its prefetched ones
             # serve the translation, so a page costs the same queries however many are translated.
             event._prefetched_objects_cache = dict(getattr(occurrence.event, "_prefetched_objects_cache", {}))
+            if hasattr(occurrence.event, "series_last_day"):
+                event.series_last_day = occurrence.event.series_last_day  # the same series' end
         occurrence.event = event
     return occurrences
 
@@ -69,7 +71,6 @@ class SeriesStub:
     only the events a page shows are then read (see OccurrenceWindow.__getitem__)."""
 
     __slots__ = ("pk", "title", "last_day")
-    recurrence = "series"
 
     def __init__(self, pk, dates):
         self.pk, self.title, self.last_day = pk, dates.title, dates.last_day
@@ -93,7 +94,8 @@ class OccurrenceWindow(Sequence):
         if ended_by is not None:
             singles = singles.filter(end__lte=ended_by)
         order = ("-start", "-title") if reverse else ("start", "title")
-        self.singles = singles.order_by(*order)
+        # Cards and the month grid never show the body: it is not read.
+        self.singles = singles.order_by(*order).defer("body")
         self.start, self.end, self.ended_by = start, end, ended_by
         # Every series in the window counts, but only the shown events need their terms.
         self.series_source = events.exclude(recurrence="").filter(overlap(start, end)).defer("body")
