@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from passerelles.abuse import screen_post, setting
+from passerelles.same_origin import posted_from_this_site
 
 from . import mails, recommendations, tokens
 from .forms import FrequencyForm, SubscribeForm
@@ -30,6 +31,7 @@ def invalid_link(request):
     return render(request, "alerts/invalid_link.html", {"seo_title": _("Lien non valide")}, status=404)
 
 
+@posted_from_this_site  # the follow form of a cached recommendation posts without a CSRF token
 def subscribe(request):
     data = request.POST if request.method == "POST" else request.GET
     target = resolve(data.get("cible", ""), data.get("filtres", ""))

@@ -56,12 +56,18 @@ def with_card_data(queryset):
 
 def listing_context(index_page, request):
     faceted, base, items, sort, messages = filtered_items(index_page, request.GET)
-    page_obj, page_message = paginate(with_card_data(items), request.GET.get("page"), PER_PAGE)
+    # Counts and facets change only with a publication: remembered per index and filters.
+    page_obj, page_message = paginate(
+        with_card_data(items),
+        request.GET.get("page"),
+        PER_PAGE,
+        count_key=("knowledge", index_page.pk, faceted.key()),
+    )
     messages += [page_message] if page_message else []
     feed_query = request.GET.copy()
     feed_query.pop("page", None)
     return {
-        "facets": faceted.facet_values(base, in_one_query=True),
+        "facets": faceted.remembered_facet_values("knowledge", base, index_page.pk),
         "active_filters": removal_links(request.GET, faceted.active),
         "page_obj": page_obj,
         "items": in_visitor_language(page_obj.object_list, prepare=with_card_data),

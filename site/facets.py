@@ -15,7 +15,7 @@ from django.db.models import CharField, Count, F, Value
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .fragments import remembered
+from .fragments import remembered, remembered_query
 
 MAX_VALUES_PER_FACET = 20
 
@@ -156,6 +156,21 @@ class FacetedFilter:
             ]
             result.append({"parameter": facet.parameter, "label": facet.label, "values": values})
         return result
+
+    def key(self):
+        """The active values, normalised (sorted, valid only): part of a remembered query's key."""
+        return tuple(
+            sorted((parameter, tuple(sorted(set(slugs)))) for parameter, slugs in self.selected.items())
+        )
+
+    def remembered_facet_values(self, name, base_queryset, *parts):
+        """`facet_values(base_queryset, in_one_query=True)` remembered until the next publication
+        for these active values (and `parts`: what else selects `base_queryset`)."""
+        return remembered_query(
+            f"facets-{name}",
+            (*parts, self.key()),
+            build=lambda: self.facet_values(base_queryset, in_one_query=True),
+        )
 
     @property
     def active(self):

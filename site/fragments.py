@@ -5,6 +5,8 @@ queries on every page; they are kept in the shared cache under the publication g
 (passerelles.publication), so they are rebuilt once per language after each publication.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -23,6 +25,15 @@ def remembered(*parts, build):
         value = build()
         cache.set(key, value, getattr(settings, "PASSERELLES_FRAGMENT_SECONDS", FRAGMENT_SECONDS))
     return value
+
+
+def remembered_query(name, parts, build):
+    """What a listing reads from the database (a count, a page of ids, facet counts, a feed's
+    bytes) for this generation and language, keyed by `name` and the normalised filter `parts`
+    (hashed: a filter can be long). Only valid, normalised values may be in `parts`, so junk in a
+    query string never multiplies the entries."""
+    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+    return remembered("query", name, translation.get_language(), digest, build=build)
 
 
 def active_locale():

@@ -9,6 +9,9 @@ set (a form's CSRF token or a flash message sets one), no `private`/`no-store`, 
 of its URL. Everything else (logged-in users, forms, search, admin) goes through untouched and is
 marked `private` so a CDN does not keep it either.
 
+An entry read from the shared cache is also kept in the process's memory (process_memory.py),
+under the same generation-bearing key: a hit then reads no file and decompresses nothing.
+
 Kept responses carry an ETag (hash of the body) and Last-Modified (the generation's time), and
 a request with If-None-Match or If-Modified-Since gets a 304.
 
@@ -19,6 +22,7 @@ one reads them (`notes(request)`) on a hit and on a 304 alike.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +30,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from . import process_memory
 from .publication import generation, last_modified, versioned_key
 
 # Cookies that make a visitor's pages personal: a session (logged in, or a form's state) or
@@ -87,6 +92,12 @@ def is_shareable(request, response):
     )
 
 
+def remember_here(key, entry):
+    """Keeps the entry in this process's memory too, until it expires in the shared cache."""
+    if "expires" in entry:
+        process_memory.pages.set(key, entry, len(entry["content"]), entry["expires"])
+
+
 def public_cache_control(response):
     """Browsers revalidate (cheap with the ETag); a CDN may keep the page, purged on publish."""
     patch_cache_control(
@@ -114,20 +125,27 @@ class PageCacheMiddleware:
             return self.mark_private(self.get_response(request))
         current = generation()
         key = cache_key(request, current)
-        entry = cache.get(key)
+        entry = process_memory.pages.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                remember_here(key, entry)
         if entry is not None:
             return self.from_entry(request, entry)
         response = self.get_response(request)
         if not is_shareable(request, response):
             return self.mark_private(response)
+        seconds = getattr(settings, "PASSERELLES_PAGE_CACHE_SECONDS", 300)
         entry = {
             "content": response.content,
             "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
             "etag": f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"',
             "modified": last_modified(current),
             "notes": dict(notes(request)),
+            "expires": time.time() + seconds,
         }
-        cache.set(key, entry, getattr(settings, "PASSERELLES_PAGE_CACHE_SECONDS", 300))
+        cache.set(key, entry, seconds)
+        remember_here(key, entry)
         self.decorate(response, entry, "miss")
         return conditional(request, response, entry["etag"], entry["modified"])
 

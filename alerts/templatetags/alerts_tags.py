@@ -1,7 +1,7 @@
 """`{% follow_link page query %}` on a listing and `{% follow_form page %}` on a recommendation.
 
-A listing shows a link to the subscription form (no form on the listing: its page stays
-cacheable); a recommendation already holds forms, so the follow form is shown in place."""
+A listing shows a link to the subscription form (no form on the listing); a recommendation
+shows the follow form in place, without a CSRF token, so that its page stays cacheable."""
 
 from django import template
 from django.urls import reverse
@@ -36,4 +36,6 @@ def follow_search_url(context):
 @register.inclusion_tag("alerts/_follow_form.html", takes_context=True)
 def follow_form(context, page):
     form = SubscribeForm(initial={"cible": page.pk}, with_frequency=False, auto_id="suivre_%s")
-    return {"form": form, "request": context.get("request"), "csrf_token": context.get("csrf_token")}
+    # No CSRF token: it would set a cookie and keep the recommendation out of the page cache;
+    # the subscription view checks that the post comes from this site (passerelles.same_origin).
+    return {"form": form, "request": context.get("request")}

@@ -7,9 +7,8 @@ has a honeypot and a rate limit, and counts one vote per page, client and day (`
 303 to a thanks page signed for that vote, where a "Pourquoi ?" form (with CSRF) may follow.
 """
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -19,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from passerelles.abuse import over_limit, setting
 from passerelles.localized import original_of
+from passerelles.same_origin import from_this_site
 
 from ..models import KnowledgeItemPage
 from .forms import UNKNOWN_PAGE, ReasonForm, VoteForm, page_id
@@ -40,40 +40,19 @@ def refusal(request, message, status, page=None):
     return response
 
 
-def origin_is_ours(url, request):
-    parts = urlsplit(url)
-    if not parts.scheme or not parts.netloc:
-        return False
-    if parts.netloc == request.get_host():
-        return True
-    return f"{parts.scheme}://{parts.netloc}" in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
-
-
-def is_same_site(request):
-    """The post comes from one of our pages: what the browser says, most reliable first."""
-    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-    if fetch_site:
-        return fetch_site == "same-origin"
-    origin = request.META.get("HTTP_ORIGIN")
-    if origin:
-        return origin_is_ours(origin, request)
-    referer = request.META.get("HTTP_REFERER")
-    return bool(referer) and origin_is_ours(referer, request)
-
-
 def live_item(pk):
     if pk is None:
         return None
     return KnowledgeItemPage.objects.live().public().filter(pk=pk).specific().first()
 
 
-@csrf_exempt  # checked by is_same_site: a CSRF token would make every fiche uncacheable
+@csrf_exempt  # checked by from_this_site: a CSRF token would make every fiche uncacheable
 def vote(request):
     if request.method != "POST":
         return refusal(
             request, _("Pour donner votre avis, utilisez les boutons « Oui » ou « Non » sous la fiche."), 405
         )
-    if not is_same_site(request):
+    if not from_this_site(request):
         return refusal(request, _("Votre avis doit être donné depuis la fiche, sur ce site."), 403)
     if over_limit(request, VOTE_RATE_GROUP, ip_rate=setting("FEEDBACK_VOTE_RATE_LIMIT", "30/h")):
         return refusal(

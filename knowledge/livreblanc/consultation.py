@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -99,14 +100,14 @@ def recommendation_context(recommendation, request, contribution_form=None):
         }
 
     def edition_urls(edition):
-        # The edition's routes in the visitor's language, even when the recommendation (or its
-        # chapter) is not translated: the answer to a post comes back in that language.
+        # Under the visitor's language prefix (the active language), even when the recommendation
+        # is not translated: the answer to a post comes back in that language. Posted without a
+        # CSRF token (consultation_views), so that the page stays in the page cache.
         if edition is None:
             return {}
-        base = visitor_url(edition, request)
         return {
-            "support_url": base + edition.reverse_subpage("support"),
-            "contribute_url": f"{base}{edition.reverse_subpage('contribute')}#{CONTRIBUTION_ANCHOR}",
+            "support_url": reverse("livreblanc_support", args=[edition.pk]),
+            "contribute_url": f"{reverse('livreblanc_contribute', args=[edition.pk])}#{CONTRIBUTION_ANCHOR}",
         }
 
     context = dict(

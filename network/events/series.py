@@ -52,6 +52,8 @@ def last_date(event):
     """The local date of the series' last occurrence; None when it repeats without end."""
     if not (event.recurrence_until or event.recurrence_count):
         return None
+    if hasattr(event, "series_last_day"):
+        return event.series_last_day  # known from the day's expansion (listings)
     # The exception dates are prefetched by the listings: no query here.
     exceptions = {item.date for item in event.exception_dates.all()}
     dates = occurrences(event, exception_dates=exceptions)

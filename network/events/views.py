@@ -5,13 +5,15 @@ import datetime
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from passerelles.abuse import over_limit, setting
-from passerelles.fragments import remembered
+from passerelles.fragments import remembered, remembered_query
 from passerelles.language_fallback import visitor_url
 from passerelles.localized import original_of
 from passerelles.pagination import paginate
@@ -48,12 +50,14 @@ def _listing_context(page, request, view):
     )
     return events, {
         "view": view,
-        "facets": facet_filter.facet_values(page.events(), in_one_query=True),
+        # Counted over all the page's events (not a window): remembered until the next publication.
+        "facets": facet_filter.remembered_facet_values("events", page.events(), page.pk),
         "active_filters": facet_filter.active,
         "facet_errors": facet_filter.errors,
         "feed_url": feed_path,
         "webcal_url": "webcal:" + absolute_url(feed_path, request).split(":", 1)[1],
         "query": query,
+        "filter_key": facet_filter.key(),
     }
 
 
@@ -84,19 +88,35 @@ def month(page, request):
     if error:
         messages.warning(request, error)
     previous, following = listing.shift_month(year, number, -1), listing.shift_month(year, number, 1)
-    weeks = listing.month_grid(events, year, number)
-    listing.in_visitor_language_occurrences(
-        occurrence for week in weeks for day in week for occurrence in day["occurrences"]
-    )
+    today = timezone.localdate()
+    month_start = datetime.date(year, number, 1)
+
+    def grid():
+        weeks = listing.month_grid(events, year, number)
+        listing.in_visitor_language_occurrences(
+            occurrence for week in weeks for day in week for occurrence in day["occurrences"]
+        )
+        grid_context = {
+            "month_start": month_start,
+            "weeks": weeks,
+            "today": today,
+            # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in
+            # Dutch, "Mo, Di, Mi" in German), not the name's first three letters.
+            "weekdays": [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
+        }
+        return mark_safe(render_to_string("events/_month_grid.html", grid_context, request=request))  # noqa: S308 - our template's output
+
     context.update(
-        month_start=datetime.date(year, number, 1),
-        weeks=weeks,
+        month_start=month_start,
+        # Hundreds of links at 10,000 events: rendered once per publication, day, month, filters,
+        # language and host (the links are the site's).
+        month_grid=remembered_query(
+            "month-grid",
+            (page.pk, request.get_host(), context["filter_key"], year, number, today.isoformat()),
+            build=grid,
+        ),
         previous_month=f"{previous[0]:04d}-{previous[1]:02d}",
         next_month=f"{following[0]:04d}-{following[1]:02d}",
-        today=timezone.localdate(),
-        # (name, abbreviation): Django's own abbreviations per language ("ma, di, wo" in Dutch,
-        # "Mo, Di, Mi" in German), not the name's first three letters.
-        weekdays=[(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
     )
     return page.render(request, template="events/month.html", context_overrides=context)
 
@@ -105,18 +125,29 @@ def feed(page, request):
     """The events of the (filtered) listing around today: FEED_DAYS_BACK days back to
     FEED_DAYS_AHEAD ahead (series overlapping it included, with their rule); `?all=1` gives
     every event, for archives."""
-    _filter, events = listing.faceted(page.events(), request.GET)
-    if request.GET.get("all") != "1":
-        now = timezone.now()
-        since, until = (
-            now - datetime.timedelta(days=FEED_DAYS_BACK),
-            now + datetime.timedelta(days=FEED_DAYS_AHEAD),
-        )
-        events = listing.overlapping(events, since, until)
-    else:
-        events = events.prefetch_related("exception_dates")
-    events = events.order_by("start")
-    return _ics_response(build_calendar(events, request, page.title), f"{page.slug}.ics", inline=True)
+    facet_filter, events = listing.faceted(page.events(), request.GET)
+    everything = request.GET.get("all") == "1"
+
+    def build():
+        selected = events
+        if not everything:
+            now = timezone.now()
+            since, until = (
+                now - datetime.timedelta(days=FEED_DAYS_BACK),
+                now + datetime.timedelta(days=FEED_DAYS_AHEAD),
+            )
+            selected = listing.overlapping(selected, since, until)
+        else:
+            selected = selected.prefetch_related("exception_dates")
+        return build_calendar(selected.order_by("start"), request, page.title)
+
+    # Built once per publication and day (the window moves daily), per filters, language and host.
+    body = remembered_query(
+        "ical",
+        (page.pk, request.get_host(), facet_filter.key(), everything, timezone.localdate().isoformat()),
+        build=build,
+    )
+    return _ics_response(body, f"{page.slug}.ics", inline=True)
 
 
 def event_ics(event, request):

@@ -1,7 +1,10 @@
 """The directory: structures with facets and a map, the compagnons and their public profiles."""
 
+import json
+
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from passerelles.fragments import remembered_query
 from passerelles.language_fallback import visitor_url
 from passerelles.localized import in_visitor_language
 from passerelles.pagination import paginate
@@ -22,6 +26,8 @@ from .people import Person
 from .tagging import OrganisationSector, PersonSector
 
 PER_PAGE = 12
+# The map page's list of structures (what shows without JavaScript) is paged too.
+MAP_PER_PAGE = 20
 
 
 class DirectoryPage(RoutablePageMixin, SectionIndexPage):
@@ -68,8 +74,10 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
     def _organisation_context(self, request):
         facets, base, results = filtered_organisations(self, request.GET)
         return {
-            "facets": facets.facet_values(base, in_one_query=True),
+            # Remembered until the next publication, per filters and language.
+            "facets": facets.remembered_facet_values("directory", base, self.pk),
             "facet_errors": facets.errors,
+            "filter_key": ("directory", self.pk, facets.key()),
             "active_filters": facets.active,
             "results": results,
             "map": self.map_settings(),
@@ -83,7 +91,9 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
         context = self.get_context(request)
         context.update(self._organisation_context(request))
         results = context["results"].prefetch_related(*prefetch_tags(OrganisationSector))
-        page_obj, page_message = paginate(results, request.GET.get("page"), PER_PAGE)
+        page_obj, page_message = paginate(
+            results, request.GET.get("page"), PER_PAGE, count_key=context["filter_key"]
+        )
         context["facet_errors"] += [page_message] if page_message else []
         page_obj.object_list = in_visitor_language(
             page_obj.object_list,
@@ -99,14 +109,25 @@ class DirectoryPage(RoutablePageMixin, SectionIndexPage):
         context = self.get_context(request)
         context.update(self._organisation_context(request))
         context["seo_title"] = _("Carte des structures")
+        # The list under the map (the map's text alternative) is paged: 20 structures a page.
+        context["page_obj"], page_message = paginate(
+            context["results"], request.GET.get("page"), MAP_PER_PAGE, count_key=context["filter_key"]
+        )
+        context["facet_errors"] += [page_message] if page_message else []
         return TemplateResponse(request, "network/directory_map.html", context)
 
     @path("carte/geojson/", name="directory_geojson")
     def directory_geojson(self, request):
-        _facets, _base, results = filtered_organisations(self, request.GET)
-        response = JsonResponse(geojson_features(results, request), json_dumps_params={"ensure_ascii": False})
-        response["Content-Type"] = "application/geo+json; charset=utf-8"
-        return response
+        facets, _base, results = filtered_organisations(self, request.GET)
+        # Built once per publication, filters, language and host (the URLs are the site's).
+        body = remembered_query(
+            "geojson",
+            (self.pk, request.get_host(), facets.key()),
+            build=lambda: json.dumps(
+                geojson_features(results, request), cls=DjangoJSONEncoder, ensure_ascii=False
+            ).encode(),
+        )
+        return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
 
     # --- Compagnons --------------------------------------------------------------------------
     @path("compagnons/", name="compagnons")

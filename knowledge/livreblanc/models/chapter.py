@@ -1,12 +1,11 @@
 """A chapter of an edition: one family of obstacles, grouping its recommendations."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
-
-from passerelles.language_fallback import visitor_url
 
 
 class ChapterPage(Page):
@@ -34,8 +33,8 @@ class ChapterPage(Page):
         edition = self.edition
         outline = edition_outline(edition, request)
         context["edition"] = edition
-        # In the visitor's language, also under an untranslated chapter (see `visitor_url`).
-        context["support_url"] = visitor_url(edition, request) + edition.reverse_subpage("support")
+        # Under the visitor's language prefix; posted without a CSRF token (consultation_views).
+        context["support_url"] = reverse("livreblanc_support", args=[edition.pk])
         context["entry"] = next((c for c in outline.chapters if c.page.pk == self.pk), None)
         context["outline"] = outline
         return context

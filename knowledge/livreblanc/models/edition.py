@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -56,7 +57,8 @@ class EditionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The printable version needs the supporting pages of every recommendation too.
         context["outline"] = edition_outline(self, request, full=kwargs.get("full_outline", False))
-        context["support_url"] = visitor_url(self, request) + self.reverse_subpage("support")
+        # Posted without a CSRF token (consultation_views): the edition stays in the page cache.
+        context["support_url"] = reverse("livreblanc_support", args=[self.pk])
         context["other_editions"] = (
             EditionPage.objects.sibling_of(self, inclusive=False).live().order_by("-year")
         )
