@@ -36,6 +36,9 @@ IGNORED_MODELS = {
     "wagtailcore.pagesubscription",
     "wagtailcore.uploadedfile",
     "auth.user",  # last_login changes at every login
+    # Wagtail's "Search terms" report, written by visitors' searches (editors' picks still count).
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
 }
 
 
