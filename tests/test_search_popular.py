@@ -154,3 +154,16 @@ def test_demo_proposes_searches_that_find_something_in_every_language(client, de
         for query in proposed:
             response = search(client, query, language=language)
             assert response.context["page_obj"].paginator.count > 0, (language, query)
+
+
+def test_a_visitors_search_keeps_the_cached_pages(client, pages):
+    """Recording a search (Wagtail's search terms, the statistics) is not a publication: the
+    pages and fragments cached for visitors stay valid."""
+    from passerelles.publication import generation
+
+    before = generation()
+    with override_settings(SEARCH_RECORD_SECONDS=0):
+        search(client, "vélo", times=2)
+        search(client, "ferronnerie")
+    assert QueryStat.objects.get(query_string="vélo").hits == 2
+    assert generation() == before
