@@ -12,11 +12,12 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import CharField, Count, F, Value
+from django.db.models import CharField, Count, F, IntegerField, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.fragments import remembered
 from passerelles.pagination import paginate
 
 from . import registry
@@ -42,8 +43,16 @@ class DocumentTypeFacet(ChoiceFacet):
     def counts(self, queryset):
         return dict(self.count_rows(queryset).values_list("value", "n"))
 
-    def count_rows(self, queryset):
-        return queryset.order_by().values(value=F(self.field_name)).annotate(n=Count("pk"))
+    def count_rows(self, queryset, matches=None):
+        """(value, tag, n) rows: `tag` is the vocabulary facets' column (none here)."""
+        return (
+            queryset.order_by()
+            .values(value=F(self.field_name))
+            .annotate(tag=Value(None, output_field=IntegerField()), n=Count("pk"))
+        )
+
+    def slug(self, value, tag):
+        return value
 
 
 class DocumentFacet(Facet):
@@ -62,17 +71,29 @@ class DocumentFacet(Facet):
         return queryset.filter(ScanIn(linked))
 
     def counts(self, queryset):
-        return dict(self.count_rows(queryset).values_list("value", "n"))
+        rows = self.count_rows(queryset).values_list("value", "tag", "n")
+        return {self.slug(value, tag): n for value, tag, n in rows}
 
-    def count_rows(self, queryset):
+    def count_rows(self, queryset, matches=None):
+        """(value, tag, n) rows, grouped by the term's id in the order of the (tag, document)
+        index, no join to the vocabulary (`slug()` names the term). `matches`: SQL giving the ids
+        of `queryset` when it holds every match (no other facet chosen): read as they are,
+        rather than through the document table."""
+        documents = matches if matches is not None else queryset.order_by().values("pk")
         return (
-            self.through.objects.filter(
-                ScanIn(queryset.order_by().values("pk"), column="document", scan=self.wide_scan)
-            )
+            self.through.objects.filter(ScanIn(documents, column="document", scan=self.wide_scan))
             .order_by()
-            .values(value=F("tag__slug"))
-            .annotate(n=Count("pk"))
+            .values("tag")
+            .annotate(value=Value(None, output_field=CharField()), n=Count("pk"))
         )
+
+    def slug(self, value, tag):
+        slugs = remembered(
+            "facet-slugs",
+            self.tag_model._meta.label,
+            build=lambda: dict(self.tag_model.objects.values_list("pk", "slug")),
+        )
+        return slugs.get(tag)
 
 
 def facets():
@@ -150,6 +171,7 @@ class SearchRun:
     def _collect(self, engine, match, base, page):
         for facet in self.filter.facets:
             facet.wide_scan = getattr(engine, "wide_scan", False)
+        self.matches_sql = getattr(engine, "matches_sql", None)  # SQL of the match ids, if any
         # The matches the facets keep: engines rank inside them (None: no facet chosen).
         restrict = None
         filtered = base
@@ -186,25 +208,34 @@ class SearchRun:
         """({parameter: {slug: count}}, total) in one statement: each facet's values counted with
         the other facets on (disjunctive faceting), and the number of `filtered` documents unless
         `total` is already known."""
-        parts = [
-            facet.count_rows(self.filtered(base, exclude=facet.parameter))
-            .annotate(facet=Value(facet.parameter, output_field=CharField()))
-            .values_list("facet", "value", "n")
-            for facet in self.filter.facets
-        ]
+        parts = []
+        for facet in self.filter.facets:
+            narrowed = self.filtered(base, exclude=facet.parameter)
+            matches = self.matches_sql if narrowed is base else None
+            parts.append(
+                facet.count_rows(narrowed, matches)
+                .annotate(facet=Value(facet.parameter, output_field=CharField()))
+                .values_list("facet", "value", "tag", "n")
+            )
         if total is None:
             parts.append(
                 filtered.order_by()
                 .values(facet=Value(TOTAL, output_field=CharField()))
-                .annotate(value=Value("", output_field=CharField()), n=Count("pk"))
-                .values_list("facet", "value", "n")
+                .annotate(
+                    value=Value("", output_field=CharField()),
+                    tag=Value(None, output_field=IntegerField()),
+                    n=Count("pk"),
+                )
+                .values_list("facet", "value", "tag", "n")
             )
+        facets = {facet.parameter: facet for facet in self.filter.facets}
         counts = {}
-        for parameter, value, n in parts[0].union(*parts[1:], all=True):
-            counts.setdefault(parameter, {})[value] = n
-        if total is None:
-            total = counts.pop(TOTAL, {}).get("", 0)
-        return counts, total
+        for parameter, value, tag, n in parts[0].union(*parts[1:], all=True):
+            if parameter == TOTAL:
+                total = n
+            else:
+                counts.setdefault(parameter, {})[facets[parameter].slug(value, tag)] = n
+        return counts, total or 0
 
     @property
     def notice(self):

@@ -29,6 +29,7 @@ def shown_in(language):
 class PostgresEngine:
     name = "postgresql"
     matches = None  # set by documents(): how many documents match
+    matches_sql = f"SELECT id FROM {MATCHES_TABLE}"  # their ids, once documents() has run
 
     def prepare(self, query, language):
         return match_for(query, language)
@@ -60,7 +61,7 @@ class PostgresEngine:
             sql, params = self._matching(match).values("pk").query.sql_with_params()
             cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
             self.matches = cursor.rowcount  # the count when no facet is chosen (querying.py)
-        return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
+        return SearchDocument.objects.filter(pk__in=RawSQL(self.matches_sql, []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         if total <= RANK_LIMIT["postgresql"]:

@@ -30,6 +30,7 @@ class SQLiteEngine:
     name = "sqlite"
     wide_scan = False  # set by documents(): many matches, scan narrow indexes (scan.ScanIn)
     matches = None  # set by documents(): how many documents match
+    matches_sql = f"SELECT id FROM {MATCHES_TABLE}"  # their ids, once documents() has run
 
     @classmethod
     def if_available(cls):
@@ -65,7 +66,7 @@ class SQLiteEngine:
             self.matches = cursor.rowcount  # the count when no facet is chosen (querying.py)
             cursor.execute(f"SELECT max(id) FROM {SearchDocument._meta.db_table}")  # about how many
             self.wide_scan = wide_scan(self.matches, cursor.fetchone()[0] or 0)
-        return SearchDocument.objects.filter(ScanIn(f"SELECT id FROM {MATCHES_TABLE}", scan=self.wide_scan))
+        return SearchDocument.objects.filter(ScanIn(self.matches_sql, scan=self.wide_scan))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         """One page of ids, best first. `restrict`: the filtered documents (facets), or None."""
