@@ -2,8 +2,9 @@
 
 The engine (search/fulltext/) gives every matching document shown in the visitor's language as a
 queryset, and the ids of one page, best first. Facets and the count are plain SQL over that
-queryset, so they are exact however many documents match, and a page costs the same number of
-queries whatever the amount of content. If an engine fails, the next one answers (the last one, a
+queryset, so they are exact however many documents match: every facet's counts and the total in
+one UNION ALL statement (the engine already knows the number of matches when no facet is chosen),
+so a page costs the same few queries whatever the amount of content. If an engine fails, the next one answers (the last one, a
 simple `icontains` match, says so on the page).
 """
 
@@ -11,11 +12,12 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import CharField, Count, F, IntegerField, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.facets import ChoiceFacet, Facet, FacetedFilter
+from passerelles.fragments import remembered
 from passerelles.pagination import paginate
 
 from . import registry
@@ -26,6 +28,7 @@ from .models import DocumentPublic, DocumentSector, DocumentStructureType, Docum
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+TOTAL = "__total__"  # the row of the counts' statement that holds the number of documents
 
 
 def clean_query(raw):
@@ -38,8 +41,18 @@ class DocumentTypeFacet(ChoiceFacet):
     """Counts rows, not distinct rows: the queryset it counts never repeats a document."""
 
     def counts(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
-        return {row[self.field_name]: row["n"] for row in rows}
+        return dict(self.count_rows(queryset).values_list("value", "n"))
+
+    def count_rows(self, queryset, matches=None):
+        """(value, tag, n) rows: `tag` is the vocabulary facets' column (none here)."""
+        return (
+            queryset.order_by()
+            .values(value=F(self.field_name))
+            .annotate(tag=Value(None, output_field=IntegerField()), n=Count("pk"))
+        )
+
+    def slug(self, value, tag):
+        return value
 
 
 class DocumentFacet(Facet):
@@ -58,14 +71,29 @@ class DocumentFacet(Facet):
         return queryset.filter(ScanIn(linked))
 
     def counts(self, queryset):
-        rows = (
-            self.through.objects.filter(
-                ScanIn(queryset.order_by().values("pk"), column="document", scan=self.wide_scan)
-            )
-            .values("tag__slug")
-            .annotate(n=Count("pk"))
+        rows = self.count_rows(queryset).values_list("value", "tag", "n")
+        return {self.slug(value, tag): n for value, tag, n in rows}
+
+    def count_rows(self, queryset, matches=None):
+        """(value, tag, n) rows, grouped by the term's id in the order of the (tag, document)
+        index, no join to the vocabulary (`slug()` names the term). `matches`: SQL giving the ids
+        of `queryset` when it holds every match (no other facet chosen): read as they are,
+        rather than through the document table."""
+        documents = matches if matches is not None else queryset.order_by().values("pk")
+        return (
+            self.through.objects.filter(ScanIn(documents, column="document", scan=self.wide_scan))
+            .order_by()
+            .values("tag")
+            .annotate(value=Value(None, output_field=CharField()), n=Count("pk"))
         )
-        return {row["tag__slug"]: row["n"] for row in rows}
+
+    def slug(self, value, tag):
+        slugs = remembered(
+            "facet-slugs",
+            self.tag_model._meta.label,
+            build=lambda: dict(self.tag_model.objects.values_list("pk", "slug")),
+        )
+        return slugs.get(tag)
 
 
 def facets():
@@ -143,13 +171,16 @@ class SearchRun:
     def _collect(self, engine, match, base, page):
         for facet in self.filter.facets:
             facet.wide_scan = getattr(engine, "wide_scan", False)
-        self.facet_values = visible_facets(self.filter.facet_values(base))
+        self.matches_sql = getattr(engine, "matches_sql", None)  # SQL of the match ids, if any
         # The matches the facets keep: engines rank inside them (None: no facet chosen).
         restrict = None
         filtered = base
         if self.filter.selected:
             restrict = filtered = self.filtered(base)
-        total = filtered.count()
+        # Without a facet, the engine counted its matches when it found them.
+        known = getattr(engine, "matches", None) if restrict is None else None
+        counts, total = self.counts(base, filtered, known)
+        self.facet_values = visible_facets(self.filter.values_with_counts(counts))
         # The page number is checked (and its message worded) as in every other listing.
         asked, message = paginate(PageOfIds(total), page, self.per_page)
         if message:
@@ -164,13 +195,47 @@ class SearchRun:
             ids = engine.ranked_ids(match, restrict, total, offset, self.per_page) if total else []
         self.page_obj = Paginator(PageOfIds(total, ids), self.per_page).page(number)
 
-    def filtered(self, queryset):
-        """The active facets' filters (FacetedFilter.apply without its DISTINCT: none is needed)."""
+    def filtered(self, queryset, exclude=None):
+        """The active facets' filters but `exclude`'s (FacetedFilter.apply without its DISTINCT:
+        none is needed)."""
         for facet in self.filter.facets:
             slugs = self.filter.selected.get(facet.parameter)
-            if slugs:
+            if slugs and facet.parameter != exclude:
                 queryset = facet.filter(queryset, slugs)
         return queryset
+
+    def counts(self, base, filtered, total=None):
+        """({parameter: {slug: count}}, total) in one statement: each facet's values counted with
+        the other facets on (disjunctive faceting), and the number of `filtered` documents unless
+        `total` is already known."""
+        parts = []
+        for facet in self.filter.facets:
+            narrowed = self.filtered(base, exclude=facet.parameter)
+            matches = self.matches_sql if narrowed is base else None
+            parts.append(
+                facet.count_rows(narrowed, matches)
+                .annotate(facet=Value(facet.parameter, output_field=CharField()))
+                .values_list("facet", "value", "tag", "n")
+            )
+        if total is None:
+            parts.append(
+                filtered.order_by()
+                .values(facet=Value(TOTAL, output_field=CharField()))
+                .annotate(
+                    value=Value("", output_field=CharField()),
+                    tag=Value(None, output_field=IntegerField()),
+                    n=Count("pk"),
+                )
+                .values_list("facet", "value", "tag", "n")
+            )
+        facets = {facet.parameter: facet for facet in self.filter.facets}
+        counts = {}
+        for parameter, value, tag, n in parts[0].union(*parts[1:], all=True):
+            if parameter == TOTAL:
+                total = n
+            else:
+                counts.setdefault(parameter, {})[facets[parameter].slug(value, tag)] = n
+        return counts, total or 0
 
     @property
     def notice(self):

@@ -5,8 +5,9 @@ import logging
 
 from django.core.cache import cache
 from django.db import transaction
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from passerelles.fragments import remembered
 from passerelles.vocabularies.models import VOCABULARIES
 
 from . import registry
@@ -49,9 +50,19 @@ def did_you_mean(query, locale, limit=5):
     return [by_folded[candidate] for candidate in dict.fromkeys(candidates)][:limit]
 
 
+def promoted_queries():
+    """The queries that have editors' picks, remembered until the next publication (saving a pick,
+    or publishing, moving or unpublishing its page, starts a new one)."""
+    return remembered(
+        "search-promoted-queries",
+        build=lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()),
+    )
+
+
 def editors_picks(query):
-    """Promoted results chosen by editors for this exact query (wagtail.contrib.search_promotions)."""
-    if not query:
+    """Promoted results chosen by editors for this exact query (wagtail.contrib.search_promotions);
+    no query at all for the many searches that have none."""
+    if not query or query.strip().lower() not in promoted_queries():
         return []
     found = Query.objects.filter(query_string=query.strip().lower()).first()
     if found is None:
@@ -67,15 +78,13 @@ def autocomplete(query, locale):
     for number, engine in enumerate(tried):
         try:
             with transaction.atomic():
-                ids = engine.suggestions(query, locale, MAX_SUGGESTIONS)
-                found = SearchDocument.objects.only("title", "url", "doc_type").in_bulk(ids)  # not the texts
+                documents = engine.suggestions(query, locale, MAX_SUGGESTIONS)
             break
         except Exception:  # search server down: the next engine answers
             if number == len(tried) - 1:
                 raise
             logger.warning("Suggestions : le moteur %s a échoué", engine.name, exc_info=True)
     labels = registry.type_labels()
-    documents = [found[pk] for pk in ids if pk in found]
     return [
         {"title": document.title, "url": document.url, "type": str(labels.get(document.doc_type, ""))}
         for document in documents

@@ -143,12 +143,16 @@ class FacetedFilter:
             ]
             for parameter, value, n in parts[0].union(*parts[1:], all=True):
                 all_counts.setdefault(parameter, {})[value] = n
+        for facet in self.facets:
+            if facet not in combined:
+                all_counts[facet.parameter] = facet.counts(self.apply(base_queryset, exclude=facet.parameter))
+        return self.values_with_counts(all_counts)
+
+    def values_with_counts(self, all_counts):
+        """What facet_values returns, from counts already read: {parameter: {slug: count}}."""
         result = []
         for facet in self.facets:
-            if facet in combined:
-                counts = all_counts.get(facet.parameter, {})
-            else:
-                counts = facet.counts(self.apply(base_queryset, exclude=facet.parameter))
+            counts = all_counts.get(facet.parameter, {})
             chosen = self.selected.get(facet.parameter, [])
             values = [
                 FacetValue(slug, label, counts.get(slug, 0), slug in chosen)

@@ -41,6 +41,9 @@ IGNORED_MODELS = {
     "knowledge.votereceipt",
     "knowledge.feedbackreason",
     "knowledge.question",
+    # Wagtail's "Search terms" report, written by visitors' searches (editors' picks still count).
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
 }
 
 

@@ -98,3 +98,30 @@ def test_public_page_type_costs_at_most_15_queries_at_two_volumes(client, demo_c
     many = measure(client, url)
     assert many <= BUDGET, f"{url}: {many} requêtes, budget {BUDGET}"
     assert many == few, f"{url}: {few} requêtes sur la démo, {many} avec plus de contenus"
+
+
+# The search page and its suggestions: a frequent word, a word with a facet, the date order, a
+# word found nowhere, and the autocomplete.
+SEARCHES = [
+    "/recherche/?q=r%C3%A9paration",
+    "/recherche/?q=num%C3%A9rique+insertion&secteur=numerique",
+    "/recherche/?q=formation&tri=date&page=1",
+    "/recherche/?q=ferronnerie",
+    "/recherche/suggestions/?q=repa",
+]
+
+
+@pytest.mark.parametrize("url", SEARCHES)
+def test_search_costs_at_most_15_queries_at_two_volumes(client, demo_content, url):
+    few = measure(client, url)
+    grow(12)
+    many = measure(client, url)
+    response = client.get(url)
+    if "ferronnerie" in url:
+        assert response.context["page_obj"].paginator.count == 0
+    elif "suggestions" in url:
+        assert response.json()["suggestions"]
+    else:
+        assert response.context["page_obj"].paginator.count > 0
+    assert many <= BUDGET, f"{url}: {many} requêtes, budget {BUDGET}"
+    assert many == few, f"{url}: {few} requêtes sur la démo, {many} avec plus de contenus"

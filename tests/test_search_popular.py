@@ -1,13 +1,17 @@
 """The public "Recherches fréquentes": never what a few requests push there; recording a search
 never turns it into an error, even when the database refuses to write."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 
-from search.models import QueryStat
+from search.models import QueryStat, ZeroResultQuery
 from tests.factories_search import publish_page
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +43,7 @@ def pages(home):
     publish_page(home, "Potager collectif", text="Maraîchage.")
 
 
+@override_settings(SEARCH_RECORD_SECONDS=0)  # every search written at once: the stats say 20
 def test_spam_never_reaches_the_public_list(client, pages):
     search(client, SPAM, times=20)  # it even finds something: "visitez" ~ "visite"
     search(client, "casino gratuit", times=20)  # finds nothing
@@ -50,7 +55,7 @@ def test_spam_never_reaches_the_public_list(client, pages):
 
 
 def test_only_queries_with_results_above_the_threshold_in_their_language(client, pages):
-    with override_settings(SEARCH_POPULAR_MIN_HITS=3):
+    with override_settings(SEARCH_POPULAR_MIN_HITS=3, SEARCH_RECORD_SECONDS=0):
         search(client, "vélo", times=3)
         search(client, "potager", times=2)  # below the threshold
         search(client, "ferronnerie", times=5)  # nothing found
@@ -69,6 +74,35 @@ def test_editors_feature_or_hide_a_query(client, admin_client_logged, pages):
         assert popular(client) == ["compagnonnage"]
     listing = admin_client_logged.get(reverse("wagtailsnippets_search_querystat:list"))
     assert listing.status_code == 200 and "compagnonnage" in listing.content.decode()
+
+
+def statistics_writes(client, query, times):
+    """The statements writing search statistics while `query` is searched `times` times."""
+    with CaptureQueriesContext(connection) as queries:
+        search(client, query, times=times)
+    tables = ("search_querystat", "search_zeroresultquery", "wagtailsearchpromotions_")
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith(("INSERT", "UPDATE")) and any(table in query["sql"] for table in tables)
+    ]
+
+
+def test_a_query_is_written_once_per_period_and_no_search_is_lost(client, pages):
+    with override_settings(SEARCH_RECORD_SECONDS=1):
+        assert statistics_writes(client, "vélo", times=1)  # the first search of the period: at once
+        assert statistics_writes(client, "vélo", times=9) == []  # counted in the cache meanwhile
+        assert statistics_writes(client, "ferronnerie", times=3)  # other words: their own period
+        assert QueryStat.objects.get(query_string="vélo").hits == 1
+        assert ZeroResultQuery.objects.get(query_string="ferronnerie").hits == 1
+        search(client, "vélo", language="nl")  # the same words in another language: its own count
+        time.sleep(1.1)
+        assert statistics_writes(client, "vélo", times=1)  # the next period: with the nine waiting
+        assert statistics_writes(client, "ferronnerie", times=1)
+    assert QueryStat.objects.get(locale="fr", query_string="vélo").hits == 11
+    assert QueryStat.objects.get(locale="nl", query_string="vélo").hits == 1
+    assert ZeroResultQuery.objects.get(query_string="ferronnerie").hits == 4
+    assert QueryDailyHits.objects.get(query__query_string="vélo").hits == 12
 
 
 @pytest.fixture
@@ -120,3 +154,16 @@ def test_demo_proposes_searches_that_find_something_in_every_language(client, de
         for query in proposed:
             response = search(client, query, language=language)
             assert response.context["page_obj"].paginator.count > 0, (language, query)
+
+
+def test_a_visitors_search_keeps_the_cached_pages(client, pages):
+    """Recording a search (Wagtail's search terms, the statistics) is not a publication: the
+    pages and fragments cached for visitors stay valid."""
+    from passerelles.publication import generation
+
+    before = generation()
+    with override_settings(SEARCH_RECORD_SECONDS=0):
+        search(client, "vélo", times=2)
+        search(client, "ferronnerie")
+    assert QueryStat.objects.get(query_string="vélo").hits == 2
+    assert generation() == before

@@ -5,7 +5,8 @@ whatever the amount of content:
 - `documents(match)`: every matching document shown in the visitor's language, as a queryset
   (facets and the count run SQL over it: they stay exact however many documents match);
 - `ranked_ids(match, restrict, total, offset, limit)`: one page of ids, best first;
-- `suggestions(query, language, limit)`: documents for the autocomplete.
+- `suggestions(query, language, limit)`: documents for the autocomplete (title, url and type),
+  best first.
 
 Engines, fastest first (`engines()`):
 - `sqlite.SQLiteEngine` — Wagtail's database backend on SQLite: the FTS5 tables of schema.py,

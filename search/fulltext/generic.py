@@ -16,6 +16,8 @@ from .terms import default_language, match_for
 
 # Elasticsearch's default max_result_window: the most one request may page through.
 MAX_MATCHES = 10_000
+# What a suggestion shows: not the texts.
+SUGGESTED_FIELDS = ("title", "url", "doc_type")
 
 
 def shown_in(language):
@@ -56,8 +58,8 @@ class WagtailEngine:
         candidates = SearchDocument.objects.filter(locale__in=searched_languages(language)).only("pk")
         words = " ".join(group[0] for group in match.prefixes)
         found = [document.pk for document in get_search_backend().autocomplete(words, candidates)[:50]]
-        kept = set(shown_in(language).filter(pk__in=found).values_list("pk", flat=True))
-        return [pk for pk in found if pk in kept][:limit]
+        kept = shown_in(language).filter(pk__in=found).only(*SUGGESTED_FIELDS).in_bulk()
+        return [kept[pk] for pk in found if pk in kept][:limit]
 
 
 def elasticsearch_fields(language):
@@ -100,4 +102,4 @@ class SimpleEngine:
                 condition |= Q(autocomplete__startswith=prefix) | Q(autocomplete__contains=f" {prefix}")
             documents = documents.filter(condition)
         ordered = documents.order_by(F("date").desc(nulls_last=True), "-pk")
-        return list(ordered.values_list("pk", flat=True)[:limit])
+        return list(ordered.only(*SUGGESTED_FIELDS)[:limit])

@@ -28,6 +28,8 @@ def shown_in(language):
 
 class PostgresEngine:
     name = "postgresql"
+    matches = None  # set by documents(): how many documents match
+    matches_sql = f"SELECT id FROM {MATCHES_TABLE}"  # their ids, once documents() has run
 
     def prepare(self, query, language):
         return match_for(query, language)
@@ -58,7 +60,8 @@ class PostgresEngine:
             )
             sql, params = self._matching(match).values("pk").query.sql_with_params()
             cursor.execute(f"INSERT INTO {MATCHES_TABLE} (id) {sql}", params)
-        return SearchDocument.objects.filter(pk__in=RawSQL(f"SELECT id FROM {MATCHES_TABLE}", []))
+            self.matches = cursor.rowcount  # the count when no facet is chosen (querying.py)
+        return SearchDocument.objects.filter(pk__in=RawSQL(self.matches_sql, []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
         if total <= RANK_LIMIT["postgresql"]:
@@ -94,11 +97,11 @@ class PostgresEngine:
         tsquery = " & ".join(
             "(" + " | ".join(lexeme(prefix) + ":*" for prefix in group) + ")" for group in match.prefixes
         )
+        # The 200 most recently indexed candidates, ranked; their title, address and type read at once.
         sql = (
-            "SELECT id FROM (SELECT id, suggest_vector FROM search_searchdocument "
-            "WHERE suggest_vector @@ to_tsquery('simple', %s) AND shown_in LIKE %s ORDER BY id DESC LIMIT 200) "
-            "AS candidates ORDER BY ts_rank(suggest_vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s"
+            "SELECT id, title, url, doc_type FROM (SELECT id, title, url, doc_type, suggest_vector "
+            "FROM search_searchdocument WHERE suggest_vector @@ to_tsquery('simple', %s) AND shown_in LIKE %s "
+            "ORDER BY id DESC LIMIT 200) AS candidates "
+            "ORDER BY ts_rank(suggest_vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery, f"% {language} %", tsquery, limit])
-            return [row[0] for row in cursor.fetchall()]
+        return list(SearchDocument.objects.raw(sql, [tsquery, f"% {language} %", tsquery, limit]))

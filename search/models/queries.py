@@ -21,12 +21,12 @@ class ZeroResultQuery(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query_string):
+    def record(cls, query_string, hits=1):
         query_string = query_string.strip().lower()[:200]
         if not query_string:
             return
         entry, _created = cls.objects.get_or_create(query_string=query_string)
-        cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1, last_seen=timezone.now())
+        cls.objects.filter(pk=entry.pk).update(hits=F("hits") + hits, last_seen=timezone.now())
 
 
 class QueryStat(models.Model):
