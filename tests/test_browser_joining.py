@@ -83,7 +83,7 @@ def test_sign_up_confirm_approve_then_edit_and_submit_the_fiche(page, site_serve
     log_in(page, site_server, EMAIL, NEW_PASSWORD)
 
     # 5. They edit their structure's fiche and submit it for moderation.
-    panel = page.get_by_role("region", name="Ma structure")
+    panel = page.get_by_role("region", name="Ma structure", exact=True)
     assert "Trier les DEEE" not in panel.inner_text()
     panel.get_by_role("link", name="Réparer des vélos").click()
     page.locator("#id_summary").fill(NEW_SUMMARY)

@@ -19,7 +19,7 @@ def test_member_edits_their_structures_fiche_and_submits_it(page, site_server, h
     page.locator("form button[type=submit]").click()
 
     page.screenshot(path=str(artifacts_dir / "member-dashboard.png"), full_page=True)
-    panel = page.get_by_role("region", name="Ma structure")
+    panel = page.get_by_role("region", name="Ma structure", exact=True)
     assert "Trier les DEEE" not in panel.inner_text()  # another structure's fiche is not offered
     panel.get_by_role("link", name="Réparer des vélos").click()
 
