@@ -116,7 +116,7 @@ def test_a_contribution_without_token_from_this_site_is_kept_for_moderation(pape
         },
         HTTP_REFERER=f"http://{HOST}{recommendation.url}",
     )
-    assert response.status_code == 302 and response.url == f"{recommendation.url}#contributions"
+    assert response.status_code == 302 and response.url == f"{recommendation.url}#avis"
     assert Contribution.objects.get().status == Contribution.Status.PENDING
 
 
