@@ -252,6 +252,9 @@ def test_an_expired_link_says_so(world, client, monkeypatch):
         signing.dumps({"id": "1"}, salt=tokens.SALT),
         signing.dumps({"id": 1}, salt="another-salt"),
     ],
+    # Named ids: a signed token holds the time it was made, and the xdist workers must collect
+    # the same test names.
+    ids=["short", "huge", "unknown-request", "id-as-text", "other-salt"],
 )
 def test_a_tampered_or_unknown_link_is_a_clear_page(world, client, token):
     response = client.get(reverse("network_join_confirm", args=[token]))
