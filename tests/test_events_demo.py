@@ -25,7 +25,7 @@ def test_demo_agenda_is_fresh_varied_and_idempotent(client, demo_content):
     assert Registration.objects.filter(status="attente").exists()
     assert all(calendar.coordinators_id for calendar in CalendarPage.objects.all())
     counts = (EventPage.objects.count(), Registration.objects.count())
-    call_command("load_demo", "--no-index", stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--no-index", "--loader", "network.events.demo", verbosity=0)
     assert (EventPage.objects.count(), Registration.objects.count()) == counts
     html = client.get("/").content.decode()
     assert "Prochains événements" in html

@@ -22,7 +22,7 @@ def test_demo_offers_are_current_varied_and_reloadable(client, demo_content):
     assert offers.filter(end_date__lt=today).count() == 1  # one finished session shows "terminée"
     before = sorted(offers.values_list("slug", "start_date"))
 
-    call_command("load_demo", "--no-index", stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--no-index", "--loader", "network.offers.demo", verbosity=0)
     assert sorted(OfferPage.objects.live().values_list("slug", "start_date")) == before
     velo = OfferPage.objects.get(slug="mecanicien-cycles-atelier-velo")
     assert [tag.slug for tag in velo.sectors.all()] == ["reparation-velos"]
@@ -39,7 +39,7 @@ def test_demo_links_offers_to_organisations_that_exist(demo_content):
     site_home = Page.objects.get(slug="offres").get_parent()
     organisation = StandardPage(title="Vélo Solidaire Charleroi", slug="velo-solidaire-charleroi")
     site_home.add_child(instance=organisation)
-    call_command("load_demo", "--no-index", stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--no-index", "--loader", "network.offers.demo", verbosity=0)
     assert OfferPage.objects.get(slug="mecanicien-cycles-atelier-velo").organisation_id == organisation.pk
     assert OfferPage.objects.get(slug="premiers-pas-numeriques-epn-mons").organisation_id is None
 

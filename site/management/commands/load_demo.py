@@ -62,18 +62,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="Ne pas reconstruire l'index de recherche de Wagtail."
         )
+        parser.add_argument(
+            "--loader",
+            action="append",
+            dest="loaders",
+            metavar="MODULE",
+            help="Ne relancer que ce chargeur (répétable), sur une démo déjà chargée : par ex. network.offers.demo.",
+        )
 
     def handle(self, *args, **options):
         with quiet_loggers("wagtail", "django_tasks"):
             self.load(**options)
 
-    def load(self, no_index=False, verbosity=1, **options):
+    def load(self, no_index=False, verbosity=1, loaders=None, **options):
         started = monotonic()
         loader = DemoLoader(stdout=self.stdout if verbosity > 1 else None)
         # Deferred around the commit too: Wagtail sends its slug-change signals on commit.
         with indexing_deferred():
             with transaction.atomic():
-                for module_path in settings.DEMO_LOADERS:
+                for module_path in loaders or settings.DEMO_LOADERS:
                     if verbosity > 1:
                         self.stdout.write(
                             self.style.MIGRATE_HEADING(
