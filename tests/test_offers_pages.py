@@ -270,7 +270,7 @@ def test_feed_query_budget_is_fixed(client, index, vocabularies):
         for _ in range(OfferPage.objects.count(), count):
             OfferPageFactory(parent=index, tags={"sectors": [vocabularies["velo"]]})
 
-    assert_fixed_query_budget(client, index.url + "flux/", grow, budget=20, large=60)
+    assert_fixed_query_budget(client, index.url + "flux/", grow, budget=20)
 
 
 def test_empty_index_shows_the_empty_state(client, index):

@@ -100,7 +100,7 @@ def test_home_query_budget_is_fixed(client, home):
         for _ in range(count - existing):
             StandardPageFactory(parent=home, show_in_menus=True)
 
-    assert_fixed_query_budget(client, "/", grow, budget=25, large=60)
+    assert_fixed_query_budget(client, "/", grow, budget=25)
 
 
 def test_home_is_unique_under_root(home):
