@@ -218,3 +218,22 @@ def test_a_dutch_document_feeds_its_own_fields():
     assert document.title_nl() == "Fietsherstelling"
     assert document.title_fr() == "Vélos"
     assert document.title_de() == ""
+
+
+def test_the_table_of_matches_does_not_grow_with_each_search(client, home, sectors):
+    """A server's connection lives for many requests, and PostgreSQL never vacuums a temporary
+    table: the rows of one search must not stay behind (dead) for the next ones to read through."""
+    bikes, wood, neet = sectors
+    make_documents(2000, sectors=[bikes])
+    make_documents(3, sectors=[wood], title="Menuiserie {n}")
+    for _ in range(3):
+        assert client.get(SEARCH, {"q": "vélo"}).context["page_obj"].paginator.count == 2003
+    assert client.get(SEARCH, {"q": "menuiserie"}).context["page_obj"].paginator.count == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_request_matches")
+        assert cursor.fetchone()[0] == 3
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT pg_relation_size('search_request_matches') / current_setting('block_size')::int"
+            )
+            assert cursor.fetchone()[0] <= 1
