@@ -2,7 +2,8 @@
 
 The tsvector columns of schema.py hold the site's analysed text (`simple` configuration): the
 GIN index finds the matches, `ts_rank` orders at most RANK_LIMIT of them (beyond that, the title
-matches are ranked and the others follow, most recently indexed first), and only the ids of one page come back.
+matches are ranked by their title and the others follow, most recently indexed first), and only
+the ids of one page come back.
 
 The matches are found once per request, into a temporary table: the count and each facet read it
 instead of running the full-text match again (and reading every matching row) six times.
@@ -67,29 +68,21 @@ class PostgresEngine:
         return SearchDocument.objects.filter(pk__in=RawSQL(self.matches_sql, []))
 
     def ranked_ids(self, match, restrict, total, offset, limit):
-        if total <= RANK_LIMIT["postgresql"]:
-            return self._ranked(match, self._matching(match), restrict, offset, limit)
-        title_matches = self._matching(match, column="title_vector")
-        if restrict is not None:
-            title_matches = title_matches.filter(pk__in=restrict.values("pk"))
-        title_total = title_matches.count()
-        ids = []
-        if offset < title_total:
-            # Titles only: their small vectors, not the whole text's (stored apart, TOAST).
-            ids = self._ranked(match, title_matches, None, offset, limit, vector="title_vector")
-        if len(ids) < limit:
-            others = self._matching(match).exclude(self._condition(match, "title_vector"))
-            if restrict is not None:
-                others = others.filter(pk__in=restrict.values("pk"))
-            start = max(0, offset - title_total)
-            latest = others.order_by("-pk").values_list("pk", flat=True)  # the primary key, read backwards
-            ids += list(latest[start : start + limit - len(ids)])
-        return ids
-
-    def _ranked(self, match, documents, restrict, offset, limit, vector="search_vector"):
+        documents = SearchDocument.objects.filter(pk__in=RawSQL(self.matches_sql, []))
         if restrict is not None:
             documents = documents.filter(pk__in=restrict.values("pk"))
-        rank = RawSQL(f"ts_rank({vector}, to_tsquery('simple', %s))", [self.tsquery(match)])
+        if total <= RANK_LIMIT["postgresql"]:
+            return self._ranked(match, documents, offset, limit)
+        # Too many to rank by the whole text: in one pass over the matches, those with the words
+        # in their title first (ranked by their small title vectors), then the others newest first.
+        tsquery = self.tsquery(match)
+        in_title = RawSQL("title_vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+        title_rank = RawSQL("ts_rank(title_vector, to_tsquery('simple', %s))", [tsquery])
+        ordered = documents.order_by(in_title.desc(), title_rank.desc(), "-pk")
+        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+
+    def _ranked(self, match, documents, offset, limit):
+        rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [self.tsquery(match)])
         ordered = documents.annotate(relevance=rank).order_by("-relevance", "-pk")
         return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
 
