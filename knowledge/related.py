@@ -52,5 +52,5 @@ def related_items(page, candidates, limit=RELATED_COUNT):
     # Items in the page's language first, then French ones (marked), each group by score.
     rank = {item.translation_key: position for position, item in enumerate(ranked)}
     shown = in_visitor_language(ranked, prepare=with_card_data)
-    shown.sort(key=lambda item: (hasattr(item, "original_language"), rank[item.translation_key]))
+    shown.sort(key=lambda item: (item.original_language is not None, rank[item.translation_key]))
     return shown[:limit]

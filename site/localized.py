@@ -36,6 +36,10 @@ def in_visitor_language(items, prepare=None):
     """
     items = list(items)
     active = active_locale()
+    for item in items:
+        # Set on every item, not only the French originals: a card reading a missing attribute
+        # costs Django's template engine a dir() of the whole page object.
+        item.original_language = None
     originals = [item for item in items if item.locale_id != active.pk]
     if not originals:
         return items
@@ -51,6 +55,8 @@ def in_visitor_language(items, prepare=None):
         translation = by_key.get(item.translation_key) if item.locale_id != active.pk else item
         if translation is None:
             item.original_language = settings.LANGUAGE_CODE
+        else:
+            translation.original_language = None
         shown.append(translation or item)
     return shown
 
@@ -59,6 +65,5 @@ def mark_original_language(pages):
     """Marks the pages that are not in the visitor's language (for `lang` on their titles)."""
     active = active_locale()
     for page in pages:
-        if page.locale_id != active.pk:
-            page.original_language = settings.LANGUAGE_CODE
+        page.original_language = settings.LANGUAGE_CODE if page.locale_id != active.pk else None
     return pages

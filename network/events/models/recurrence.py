@@ -42,6 +42,7 @@ class Occurrence:
     """One dated instance of an event (the event itself, or one repetition of it)."""
 
     __slots__ = ("event", "start", "end")
+    rhythm = None  # a series' rhythm in words (series.SeriesOccurrence); the cards read it
 
     def __init__(self, event, start, end):
         self.event = event
