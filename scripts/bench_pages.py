@@ -85,8 +85,17 @@ def manage(*arguments, database):
     subprocess.check_call([sys.executable, "manage.py", *arguments], cwd=ROOT, env=bench_env(database))
 
 
+def migrations_missing(database):
+    """Whether the code has migrations this database lacks (its demo predates them)."""
+    command = [sys.executable, "manage.py", "migrate", "--check", "-v", "0"]
+    return subprocess.call(command, cwd=ROOT, env=bench_env(database), stdout=subprocess.DEVNULL) != 0
+
+
 def build(rebuild):
     WORK.mkdir(exist_ok=True)
+    if DEMO.exists() and not rebuild and migrations_missing(DEMO):
+        print("Démo construite avant les dernières migrations : reconstruction.", flush=True)
+        rebuild = True
     if rebuild or not DEMO.exists():
         DEMO.unlink(missing_ok=True)
         print("Démo : migration et chargement (une fois)…", flush=True)

@@ -165,3 +165,32 @@ def test_the_month_grid_shows_a_new_event_on_the_next_request(client, calendar):
     assert reused < built
     EventPageFactory(parent=calendar, title="Forum de l’insertion", start=start)
     assert "Forum de l’insertion" in client.get(agenda.url + "mois/", month).content.decode()
+
+
+def test_event_cards_are_rendered_once_then_follow_a_publication(client, calendar):
+    """The agenda's cards are remembered as HTML until the next publication: the same page
+    again renders no card, and an edited, republished event shows its new text at once."""
+    from django.test.signals import template_rendered
+
+    event = EventPageFactory(parent=calendar, title="Bourse aux métiers", venue="Salle des fêtes")
+    agenda = calendar.get_parent().specific
+    cards = []
+
+    def collect(sender, template, **kwargs):
+        if template.name == "components/cards/event.html":
+            cards.append(template.name)
+
+    template_rendered.connect(collect)
+    try:
+        first = client.get(agenda.url).content.decode()
+        rendered_first = len(cards)
+        again = client.get(agenda.url).content.decode()
+        assert rendered_first == 1 and len(cards) == rendered_first  # the second time from the cache
+        assert again == first and "Salle des fêtes" in again
+
+        event.venue = "Maison de l’emploi"
+        event.save_revision().publish()
+        after = client.get(agenda.url).content.decode()
+        assert "Maison de l’emploi" in after and "Salle des fêtes" not in after
+    finally:
+        template_rendered.disconnect(collect)
