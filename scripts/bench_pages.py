@@ -33,6 +33,7 @@ WORK = ROOT / ".bench"
 DEMO = WORK / "demo.sqlite3"
 SIZES = [10, 10_000]
 REPEAT = 7
+ROUNDS = 3
 CONCURRENCY = 8
 LOAD_SECONDS = 6
 
@@ -197,6 +198,22 @@ def measure(size):
     raise SystemExit(f"La mesure du volume {size} a échoué.")
 
 
+def measure_alternately():
+    """Each volume measured ROUNDS times, alternating, keeping each page's lower median: a burst
+    of another job on the machine then weighs on one passage, not on one volume's ratio."""
+    best = {size: None for size in SIZES}
+    for _round in range(ROUNDS):
+        for size in SIZES:
+            result = measure(size)
+            if best[size] is None:
+                best[size] = result
+                continue
+            for label, (url, queries, median, cached) in result.items():
+                kept = best[size][label]
+                best[size][label] = [url, max(queries, kept[1]), min(median, kept[2]), cached]
+    return best[SIZES[0]], best[SIZES[1]]
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -299,8 +316,11 @@ def main():
     if options.measure is not None:
         return measure_here(options.measure)
     build(options.rebuild)
-    small, large = (measure(size) for size in SIZES)
-    print(f"\nPages publiques, sans le cache de pages : requêtes SQL et temps médian sur {REPEAT} requêtes")
+    small, large = measure_alternately()
+    print(
+        f"\nPages publiques, sans le cache de pages : requêtes SQL et temps médian sur {REPEAT} requêtes "
+        f"(le meilleur de {ROUNDS} passages alternés)"
+    )
     print(
         f"{'page':<24} {'SQL ' + str(SIZES[0]):>9} {'SQL ' + str(SIZES[1]):>10} "
         f"{'ms ' + str(SIZES[0]):>8} {'ms ' + str(SIZES[1]):>10} {'ratio':>6} {'en cache':>9}"

@@ -153,7 +153,7 @@ class OccurrenceWindow(Sequence):
                     spans.append((event, dates, first, last))
             return spans
         spans = []
-        for pk in self.series_source.values_list("pk", flat=True):
+        for pk in self.series_source.order_by().values_list("pk", flat=True):  # ids: no sort by path
             dates = expanded.get(pk)
             first, last = dates.span(self.start, self.end, self.ended_by) if dates else (0, 0)
             if last > first:

@@ -3,7 +3,7 @@
 
 from django import template
 
-from passerelles.fragments import default_locale
+from passerelles.fragments import default_locale, remembered
 
 from ..listing import in_visitor_language_occurrences, upcoming_occurrences
 from ..models import AgendaPage, EventPage
@@ -22,10 +22,15 @@ def upcoming_events(context, count=3):
     return {
         "request": context.get("request"),
         "occurrences": in_visitor_language_occurrences(occurrences),
-        "agenda": AgendaPage.objects.live().filter(locale_id=getattr(page, "locale_id", None)).first()
-        if page is not None
-        else AgendaPage.objects.live().first(),
+        "agenda": remembered("agenda-page", getattr(page, "locale_id", None), build=lambda: agenda_of(page)),
     }
+
+
+def agenda_of(page):
+    """The agenda in the page's language (any agenda without a page). Read once per publication:
+    found through the page tree's order, it reads every page before it at 10,000 pages."""
+    agendas = AgendaPage.objects.live()
+    return agendas.filter(locale_id=page.locale_id).first() if page is not None else agendas.first()
 
 
 @register.filter
