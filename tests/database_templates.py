@@ -36,7 +36,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
-CACHE_DIR = Path(settings.BASE_DIR) / ".pytest-db"
 POSTGRES_NAME_LIMIT = 63
 
 
@@ -154,13 +153,14 @@ def migrated_once(rebuild_for=None):
 class SqliteTemplate:
     def __init__(self, connection):
         self.key = template_key(connection)
-        self.path = CACHE_DIR / f"{connection.alias}-{self.key}.sqlite3"
+        self.cache = Path(settings.BASE_DIR) / ".pytest-db"
+        self.path = self.cache / f"{connection.alias}-{self.key}.sqlite3"
         self.name = str(self.path.relative_to(settings.BASE_DIR))
         self.run_path = self.path.with_suffix(".run")
         self.alias = connection.alias
 
     def lock(self):
-        return file_lock(CACHE_DIR / f"{self.alias}.lock")
+        return file_lock(self.cache / f"{self.alias}.lock")
 
     def built_for(self):
         if not self.path.exists():
@@ -193,7 +193,7 @@ class SqliteTemplate:
         os.replace(partial, self.path)
 
     def remove_stale(self):
-        for path in CACHE_DIR.glob(f"{self.alias}-*"):
+        for path in self.cache.glob(f"{self.alias}-*"):
             if path not in (self.path, self.run_path):
                 path.unlink(missing_ok=True)
 
@@ -260,3 +260,24 @@ class PostgresTemplate:
                     cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
                 except DatabaseError:  # being copied by a checkout on other migrations: next time
                     pass
+
+
+def build(alias="default"):
+    """Builds (or keeps) this database's template in a process of its own, as a pytest session
+    would: `python -m tests.database_templates` (settings from DJANGO_SETTINGS_MODULE)."""
+    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
+
+    setup_test_environment()
+    test_settings = connections[alias].settings_dict.setdefault("TEST", {})
+    if connections[alias].vendor != "sqlite":
+        test_settings["NAME"] = f"test_{connections[alias].settings_dict['NAME']}_template_build"
+    with migrated_once():
+        created = setup_databases(verbosity=1, interactive=False, aliases=[alias], serialized_aliases=[])
+    teardown_databases(created, verbosity=1)
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    build()
