@@ -173,6 +173,7 @@ class SqliteTemplate:
         creation._create_test_db(verbosity, autoclobber=True, keepdb=False)
 
     def fill(self, connection):
+        assert connection.is_in_memory_db(), "only the in-memory test database is overwritten"
         connection.ensure_connection()
         source = sqlite3.connect(self.path)
         try:
