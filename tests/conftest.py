@@ -7,9 +7,13 @@ need an empty database run before the demo is loaded (see `pytest_collection_mod
 
 Browser tests use `site_server`, a live server sharing the test's in-memory SQLite connection:
 it sees the demo and the test's own rows without committing them, so no test wipes the database.
+
+The empty, migrated test database is migrated once per machine and copied into each worker's test
+database (tests/database_templates.py).
 """
 
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from django.db import connections, transaction
 from wagtail.models import Page, Site
 
 from passerelles.demo_loading import ensure_page_tree
+from tests.database_templates import migrated_once
 from tests.factories import HomePageFactory
 from tests.servers import start_site_server
 
@@ -61,6 +66,25 @@ class DemoTransaction:
             transaction.set_rollback(True)
             cls.atomic.__exit__(None, None, None)
             cls.atomic = None
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request,
+    django_db_modify_db_settings_parallel_suffix,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+):
+    """pytest-django's `django_db_setup` creates the test databases within this fixture: from the
+    migrated template (built first if need be, again with --create-db), unless --reuse-db or
+    --nomigrations ask for pytest-django's own ways."""
+    if not django_db_use_migrations or (django_db_keepdb and not django_db_createdb):
+        yield
+        return
+    run = getattr(request.config, "workerinput", {}).get("testrunuid") or uuid.uuid4().hex
+    with migrated_once(rebuild_for=run if django_db_createdb else None):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,0 +1,284 @@
+"""The migrated, empty test database: built once, then copied into each test session's database.
+
+Migrating ~285 migrations costs each pytest-xdist worker of each pytest session about 50 s. The
+first worker to need the database migrates it as Django always does (`create_test_db`: migrate,
+its post_migrate handlers, createcachetable), then keeps a copy of the result, its *template*:
+
+- SQLite (in-memory test database): a file `.pytest-db/<key>.sqlite3`, written with sqlite3's
+  backup API and read back into each worker's in-memory database the same way;
+- PostgreSQL: a database `test_<NAME>_tpl_<key>` next to the test databases, and each worker's
+  test database is created by `CREATE DATABASE ... TEMPLATE` it.
+
+Everything else about the test databases is Django's own (`create_test_db` with only its migrate
+replaced by the copy; flushes, teardown): the copy is the very database a migrate left.
+
+The key is a hash of everything a migrate's result depends on: the installed apps, every file of
+the project's apps (their migrations, the post_migrate handlers and what they call, settings),
+every installed distribution's version, the database engine (and SQLite's version). Any change
+builds a new template; the stale ones are removed. Workers build it one at a time (a file lock for
+SQLite, an advisory lock on the server for PostgreSQL): the others wait, then copy it.
+
+`--create-db` rebuilds the template (once per run: the other workers copy it); `--reuse-db` and `--nomigrations` keep pytest-django's own
+behaviour.
+"""
+
+import contextlib
+import fcntl
+import hashlib
+import importlib.metadata
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import DatabaseError, connections
+
+POSTGRES_NAME_LIMIT = 63
+
+
+def template_key(connection):
+    """Hex digest of what the migrated database depends on (see the module docstring)."""
+    digest = hashlib.sha256()
+
+    def add(*parts):
+        for part in parts:
+            digest.update(str(part).encode())
+            digest.update(b"\0")
+
+    add(sys.version, connection.vendor, connection.settings_dict["ENGINE"])
+    if connection.vendor == "sqlite":
+        add(sqlite3.sqlite_version)
+    add(*settings.INSTALLED_APPS)
+    for distribution in sorted(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+    ):
+        add(distribution)
+    base = Path(settings.BASE_DIR).resolve()
+    installed = Path(sys.prefix).resolve()  # the virtualenv may lie in the checkout
+    roots = set()
+    for app_config in apps.get_app_configs():
+        path = Path(app_config.path).resolve()
+        if path.is_relative_to(base) and not path.is_relative_to(installed):
+            roots.add(base / path.relative_to(base).parts[0])
+    for root in sorted(roots):
+        for path in sorted(root.rglob("*.py")):
+            add(path.relative_to(base))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def file_lock(path):
+    path.parent.mkdir(exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def create_test_db_from_template(creation, rebuild_for, verbosity, serialize, keepdb, **kwargs):
+    """`create_test_db` of Django, its migrate replaced by a copy of the template (built first if
+    need be, by a normal `create_test_db`). `rebuild_for`: the id of a run (of its workers) that
+    wants a template of its own, or None."""
+    connection = creation.connection
+    template = SqliteTemplate(connection) if connection.vendor == "sqlite" else PostgresTemplate(connection)
+    with template.lock():
+        built_for = template.built_for()
+        if built_for is not None and rebuild_for in (None, built_for):
+            if verbosity >= 1:
+                creation.log(f"Copying the migrated test database from {template.name}…")
+            test_database_name = creation._get_test_db_name()
+            template.create_test_db(creation, verbosity)
+            creation.connection.close()
+            settings.DATABASES[connection.alias]["NAME"] = test_database_name
+            connection.settings_dict["NAME"] = test_database_name
+            template.fill(connection)
+            # What create_test_db does after its migrate.
+            if serialize:
+                connection._test_serialized_contents = creation.serialize_db_to_string()
+            call_command("createcachetable", database=connection.alias)
+            connection.ensure_connection()
+            return test_database_name
+        test_database_name = creation.original_create_test_db(
+            verbosity=verbosity, serialize=serialize, keepdb=keepdb, **kwargs
+        )
+        if verbosity >= 1:
+            creation.log(f"Keeping a copy of the migrated test database in {template.name}…")
+        template.save(connection, rebuild_for or "")
+        template.remove_stale()
+        return test_database_name
+
+
+def supports_template(connection):
+    if connection.vendor == "sqlite":
+        return connection.creation._get_test_db_name().startswith("file:memorydb")
+    return connection.vendor == "postgresql"
+
+
+@contextlib.contextmanager
+def migrated_once(rebuild_for=None):
+    """Within it, Django's `setup_databases` creates the test databases from their templates."""
+    patched = []
+    for connection in connections.all():
+        if not supports_template(connection):
+            continue
+        creation = connection.creation
+        creation.original_create_test_db = creation.create_test_db
+
+        def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False, _creation=creation):
+            return create_test_db_from_template(
+                _creation,
+                rebuild_for,
+                verbosity=verbosity,
+                autoclobber=autoclobber,
+                serialize=serialize,
+                keepdb=keepdb,
+            )
+
+        creation.create_test_db = create_test_db
+        patched.append(creation)
+    try:
+        yield
+    finally:
+        for creation in patched:
+            creation.create_test_db = creation.original_create_test_db
+            del creation.original_create_test_db
+
+
+class SqliteTemplate:
+    def __init__(self, connection):
+        self.key = template_key(connection)
+        self.cache = Path(settings.BASE_DIR) / ".pytest-db"
+        self.path = self.cache / f"{connection.alias}-{self.key}.sqlite3"
+        self.name = str(self.path.relative_to(settings.BASE_DIR))
+        self.run_path = self.path.with_suffix(".run")
+        self.alias = connection.alias
+
+    def lock(self):
+        return file_lock(self.cache / f"{self.alias}.lock")
+
+    def built_for(self):
+        if not self.path.exists():
+            return None
+        with contextlib.suppress(FileNotFoundError):
+            return self.run_path.read_text()
+        return ""
+
+    def create_test_db(self, creation, verbosity):
+        creation._create_test_db(verbosity, autoclobber=True, keepdb=False)
+
+    def fill(self, connection):
+        assert connection.is_in_memory_db(), "only the in-memory test database is overwritten"
+        connection.ensure_connection()
+        source = sqlite3.connect(self.path)
+        try:
+            source.backup(connection.connection)
+        finally:
+            source.close()
+
+    def save(self, connection, run):
+        connection.ensure_connection()
+        self.run_path.write_text(run)
+        partial = self.path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(partial)
+        try:
+            connection.connection.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, self.path)
+
+    def remove_stale(self):
+        for path in self.cache.glob(f"{self.alias}-*"):
+            if path not in (self.path, self.run_path):
+                path.unlink(missing_ok=True)
+
+
+class PostgresTemplate:
+    def __init__(self, connection):
+        self.connection = connection
+        self.key = template_key(connection)
+        self.prefix = f"test_{connection.settings_dict['NAME']}"[: POSTGRES_NAME_LIMIT - 22] + "_tpl_"
+        self.name = self.prefix + self.key
+        # One lock per database name: the checkouts testing against other names do not wait.
+        self.lock_id = int(hashlib.sha256(self.prefix.encode()).hexdigest()[:15], 16)
+
+    @contextlib.contextmanager
+    def lock(self):
+        with self.connection.creation._nodb_cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [self.lock_id])
+            try:
+                yield
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [self.lock_id])
+
+    def built_for(self):
+        with self.connection.creation._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database "
+                "WHERE datname = %s",
+                [self.name],
+            )
+            row = cursor.fetchone()
+            return row and row[0]
+
+    def create_test_db(self, creation, verbosity):
+        test_settings = self.connection.settings_dict["TEST"]
+        before = test_settings.get("TEMPLATE")
+        test_settings["TEMPLATE"] = self.name
+        try:
+            creation._create_test_db(verbosity, autoclobber=True, keepdb=False)
+        finally:
+            test_settings["TEMPLATE"] = before
+
+    def fill(self, connection):
+        """Nothing: the test database was created as a copy of the template."""
+
+    def save(self, connection, run):
+        quote = connection.ops.quote_name
+        test_database_name = connection.settings_dict["NAME"]
+        connection.close()  # a template may have no other session
+        with connection.creation._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(self.name)}")
+            cursor.execute(f"CREATE DATABASE {quote(self.name)} TEMPLATE {quote(test_database_name)}")
+            cursor.execute(f"COMMENT ON DATABASE {quote(self.name)} IS %s", [run])
+        connection.ensure_connection()
+
+    def remove_stale(self):
+        quote = self.connection.ops.quote_name
+        with self.connection.creation._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
+                [self.prefix, self.name],
+            )
+            for (name,) in cursor.fetchall():
+                try:
+                    cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
+                except DatabaseError:  # being copied by a checkout on other migrations: next time
+                    pass
+
+
+def build(alias="default"):
+    """Builds (or keeps) this database's template in a process of its own, as a pytest session
+    would: `python -m tests.database_templates` (settings from DJANGO_SETTINGS_MODULE)."""
+    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
+
+    setup_test_environment()
+    test_settings = connections[alias].settings_dict.setdefault("TEST", {})
+    if connections[alias].vendor != "sqlite":
+        test_settings["NAME"] = f"test_{connections[alias].settings_dict['NAME']}_template_build"
+    with migrated_once():
+        created = setup_databases(verbosity=1, interactive=False, aliases=[alias], serialized_aliases=[])
+    teardown_databases(created, verbosity=1)
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    build()
