@@ -29,7 +29,7 @@ def remembered(*parts, build):
 
 def remembered_query(name, parts, build):
     """What a listing reads from the database (a count, a page of ids, facet counts, a feed's
-    bytes) for this generation and language, keyed by `name` and the normalised filter `parts`
+    bytes) or renders (a card's HTML: the `remember` tag) for this generation and language, keyed by `name` and the normalised filter `parts`
     (hashed: a filter can be long). Only valid, normalised values may be in `parts`, so junk in a
     query string never multiplies the entries."""
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()

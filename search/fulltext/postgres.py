@@ -38,13 +38,11 @@ class PostgresEngine:
     def tsquery(self, match):
         return " | ".join(lexeme(term) for term in match.terms)
 
-    def _condition(self, match, column="search_vector"):
-        return RawSQL(
-            f"{column} @@ to_tsquery('simple', %s)", [self.tsquery(match)], output_field=BooleanField()
+    def _matching(self, match):
+        condition = RawSQL(
+            "search_vector @@ to_tsquery('simple', %s)", [self.tsquery(match)], output_field=BooleanField()
         )
-
-    def _matching(self, match, column="search_vector"):
-        return shown_in(match.language).filter(self._condition(match, column))
+        return shown_in(match.language).filter(condition)
 
     def documents(self, match):
         """Every match, once per request, into a temporary table (one per connection, truncated

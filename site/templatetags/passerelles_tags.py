@@ -1,7 +1,5 @@
 """Template tags of the site frame: language switcher and hreflang, navigation links."""
 
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -15,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from passerelles.formats.weekdays import WEEKDAY_DATE, WEEKDAY_DATETIME, WEEKDAY_DAY, format_for
-from passerelles.fragments import active_locale, remembered
+from passerelles.fragments import active_locale, remembered, remembered_query
 from passerelles.language_fallback import SHOWN_IN_ORIGINAL, language_versions
 
 register = template.Library()
@@ -255,12 +253,9 @@ class RememberNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        parts = [part.resolve(context) for part in self.parts]
-        host = request.get_host() if request else ""
-        # Language and host: a card's texts and its link's form (relative or with the site).
-        key = repr([translation.get_language(), host, *parts])
-        digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()  # any text, fixed length
-        return remembered("html", digest, build=lambda: self.nodelist.render(context))
+        # The host too: a card's link is relative on its own site, absolute on another.
+        parts = [request.get_host() if request else "", *(part.resolve(context) for part in self.parts)]
+        return remembered_query("html", parts, build=lambda: self.nodelist.render(context))
 
 
 @register.tag
