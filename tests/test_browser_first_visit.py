@@ -12,6 +12,7 @@ import re
 import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from knowledge.livreblanc.models import RecommendationPage
@@ -281,4 +282,6 @@ def test_after_filtering_the_focus_is_on_the_result_count(page, site_server, dem
     assert page.locator("a[data-results-link]").get_attribute("href") == "#resultats"
     page.locator("form.facets input[type=checkbox]").first.check()
     page.get_by_role("button", name="Appliquer les filtres").click()
-    assert page.evaluate("document.activeElement.id") == "resultats"
+    # The click starts a navigation: wait for the filtered page before reading the focus.
+    page.wait_for_url(re.compile(r"[?&]type="))
+    expect(page.locator("#resultats")).to_be_focused()

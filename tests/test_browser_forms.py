@@ -16,6 +16,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from knowledge.livreblanc.models import RecommendationPage
 from knowledge.models import KnowledgeIndexPage
@@ -163,7 +164,7 @@ def test_form_errors_then_confirmation(page, site_server, demo_content, artifact
     summary = page.locator("[data-error-summary]")
     assert summary.is_visible() and in_viewport(page, summary.locator("h2"))
     assert summary.locator("h2").inner_text() == SUMMARY_TITLE[language]
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    expect(summary).to_be_focused()
     links = summary.get_by_role("link")
     assert links.count() >= 1
     for target in (link.get_attribute("href") for link in links.all()):
