@@ -144,11 +144,23 @@ def sync_object(obj):
 
 def remove_object(obj):
     """Drops the document of a deleted object, then lets its translations take its place."""
-    remove_objects([obj])
-    source = registry.source_for(obj)
-    if source is not None and isinstance(obj, TranslatableMixin):
-        survivor = source.model._default_manager.filter(translation_key=obj.translation_key).first()
-        if survivor is not None:
+    remove_deleted([obj])
+
+
+def remove_deleted(objects):
+    """Drops the documents of deleted objects, then lets their translations take their place
+    (one query per model for the translations)."""
+    remove_objects(objects)
+    keys = defaultdict(set)
+    for obj in objects:
+        source = registry.source_for(obj)
+        if source is not None and isinstance(obj, TranslatableMixin):
+            keys[source.model].add(obj.translation_key)
+    for model, translation_keys in keys.items():
+        survivors = {}
+        for survivor in model._default_manager.filter(translation_key__in=translation_keys):
+            survivors.setdefault(survivor.translation_key, survivor)
+        for survivor in survivors.values():
             sync_object(survivor)
 
 

@@ -12,7 +12,7 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from network.events.models import EventPage
 from network.models import ImportBatch, OrganisationPage
@@ -129,9 +129,12 @@ def test_a_fixed_file_imports_in_one_transaction_then_undo(client, world, capsys
     assert "Annuler cet import" in history and "structures.csv" in history
 
     batch = ImportBatch.objects.get()
+    imported_ids = list(imported.values_list("pk", flat=True))
     assert client.get(reverse("network_imports_undo", args=[batch.pk])).status_code == 200
     client.post(reverse("network_imports_undo", args=[batch.pk]))
     assert not OrganisationPage.objects.filter(title__startswith="Atelier importé").exists()
+    deletions = PageLogEntry.objects.filter(action="wagtail.delete", page_id__in=imported_ids)
+    assert deletions.filter(user=world.users["administration"]).count() == LINES  # in each page's history
     assert OrganisationPage.objects.count() == before
     assert Page.objects.get(pk=world.directory.pk).numchild == before
     assert not SearchDocument.objects.filter(title__startswith="Atelier importé").exists()
