@@ -49,8 +49,9 @@ run: demo ## Install, load the demo and serve on http://127.0.0.1:8000 (with the
 test: ## Install and run the whole suite on SQLite, then on PostgreSQL (browser tests in Chromium)
 	@$(TIMED) "installation" $(MAKE) --no-print-directory install
 	@# Each run of pytest copies the migrated database from a template built once (tests/database_templates.py).
-	@# PostgreSQL's is built meanwhile by a process of its own: while the first SQLite worker builds
-	@# SQLite's, the second waits for it, and its core is free (a failed build leaves it to pytest).
+	@# So is the demo content. PostgreSQL's two are built meanwhile by a process of its own: while the
+	@# first SQLite worker builds SQLite's, the second waits for it, and its core is free (a failed
+	@# build leaves it to pytest).
 	@bash scripts/ensure-postgres.sh && mkdir -p .pytest-db && \
 	  (DJANGO_SETTINGS_MODULE=passerelles.settings.test DATABASE_URL=$(PG_URL) \
 	   $(PY) -m tests.database_templates > .pytest-db/postgresql-template.log 2>&1 &)

@@ -1,7 +1,7 @@
 """Shared fixtures: a minimal site, admin users, the demo content, a live server and Chromium.
 
-The demo content is loaded once per test session (per worker with pytest-xdist), inside an outer
-transaction: each test that asks for it runs in a savepoint rolled back afterwards, so a test that
+The demo content is copied in once per test session (per worker with pytest-xdist), then held in
+an outer transaction: each test that asks for it runs in a savepoint rolled back afterwards, so a test that
 changes data still leaves a clean demo to the next one. Tests are ordered so that the ones that
 need an empty database run before the demo is loaded (see `pytest_collection_modifyitems`).
 
@@ -9,7 +9,7 @@ Browser tests use `site_server`, a live server sharing the test's in-memory SQLi
 it sees the demo and the test's own rows without committing them, so no test wipes the database.
 
 The empty, migrated test database is migrated once per machine and copied into each worker's test
-database (tests/database_templates.py).
+database, and so is the demo (tests/database_templates.py).
 """
 
 import shutil
@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connections, transaction
 from wagtail.models import Page, Site
 
 from passerelles.demo_loading import ensure_page_tree
+from tests import database_templates
 from tests.database_templates import migrated_once
 from tests.factories import HomePageFactory
 from tests.servers import start_site_server
@@ -50,15 +50,23 @@ def pytest_collection_modifyitems(items):
 
 
 class DemoTransaction:
-    """The outer transaction holding the demo for the whole session (see the module docstring)."""
+    """The outer transaction holding the demo for the whole session (see the module docstring).
+
+    The demo is copied from its template (tests/database_templates.py), committed, then the outer
+    transaction opens; closing it copies the migrated database back. Without templates
+    (--reuse-db, --nomigrations), the demo is loaded inside the outer transaction."""
 
     atomic = None
+    copied = False
 
     @classmethod
     def open(cls):
+        connection = connections["default"]
+        cls.copied = database_templates.fill_with_demo(connection, database_templates.load_demo)
         cls.atomic = transaction.atomic()
         cls.atomic.__enter__()
-        call_command("load_demo", verbosity=0)
+        if not cls.copied:
+            database_templates.load_demo()
 
     @classmethod
     def close(cls):
@@ -66,6 +74,8 @@ class DemoTransaction:
             transaction.set_rollback(True)
             cls.atomic.__exit__(None, None, None)
             cls.atomic = None
+            if cls.copied:
+                database_templates.empty_again(connections["default"])
 
 
 @pytest.fixture(scope="session")

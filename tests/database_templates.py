@@ -18,8 +18,15 @@ every installed distribution's version, the database engine (and SQLite's versio
 builds a new template; the stale ones are removed. Workers build it one at a time (a file lock for
 SQLite, an advisory lock on the server for PostgreSQL): the others wait, then copy it.
 
-`--create-db` rebuilds the template (once per run: the other workers copy it); `--reuse-db` and `--nomigrations` keep pytest-django's own
-behaviour.
+The demo content has a template of its own, built the same way by the first worker that needs
+it (`fill_with_demo`: `load_demo`, committed, then kept) and copied by the others, instead of
+loading the demo once per worker and per session (~40 s each). Its key adds the fixture files and
+today's date (the demo's events and offers are dated from today). Once the tests on the demo are
+done, the migrated template is copied back (`empty_again`): the committing tests start, as
+before, from the migrated database.
+
+`--create-db` rebuilds the templates (once per run: the other workers copy them); `--reuse-db` and
+`--nomigrations` keep pytest-django's own behaviour (the demo is then loaded by each session).
 """
 
 import contextlib
@@ -35,12 +42,34 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
+from django.utils import timezone
 
 POSTGRES_NAME_LIMIT = 63
+MIGRATED, DEMO = "migrated", "demo"
 
 
-def template_key(connection):
-    """Hex digest of what the migrated database depends on (see the module docstring)."""
+class Use:
+    """Whether this session's test databases come from templates (see `migrated_once`), and the
+    run that asked for templates of its own (--create-db), if any."""
+
+    active = False
+    rebuild_for = None
+    database_names = {}  # alias: the configured name (a test database's settings hold its own)
+
+
+def demo_key_parts():
+    """What the demo adds to a migrated database's key: its fixtures, and the day it is loaded."""
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    parts = [DEMO, timezone.localdate().isoformat()]
+    for path in sorted(fixtures.rglob("*")):
+        if path.is_file():
+            parts += [path.relative_to(fixtures), hashlib.sha256(path.read_bytes()).hexdigest()]
+    return parts
+
+
+def template_key(connection, extra=()):
+    """Hex digest of what the migrated database depends on (see the module docstring), and of
+    `extra` for what a template adds to it."""
     digest = hashlib.sha256()
 
     def add(*parts):
@@ -52,22 +81,31 @@ def template_key(connection):
     if connection.vendor == "sqlite":
         add(sqlite3.sqlite_version)
     add(*settings.INSTALLED_APPS)
-    for distribution in sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    ):
-        add(distribution)
     base = Path(settings.BASE_DIR).resolve()
     installed = Path(sys.prefix).resolve()  # the virtualenv may lie in the checkout
+    # Installed distributions, not the project's own metadata in the checkout (found or not
+    # depending on sys.path: pytest adds the checkout, `python -m` does not): its code is read below.
+    distributions = {
+        f"{dist.metadata['Name']}=={dist.version}"
+        for dist in importlib.metadata.distributions()
+        if not in_checkout(Path(getattr(dist, "_path", installed)).resolve(), base, installed)
+    }
+    add(*sorted(distributions))
     roots = set()
     for app_config in apps.get_app_configs():
         path = Path(app_config.path).resolve()
-        if path.is_relative_to(base) and not path.is_relative_to(installed):
+        if in_checkout(path, base, installed):
             roots.add(base / path.relative_to(base).parts[0])
     for root in sorted(roots):
         for path in sorted(root.rglob("*.py")):
             add(path.relative_to(base))
             digest.update(path.read_bytes())
+    add(*extra)
     return digest.hexdigest()[:16]
+
+
+def in_checkout(path, base, installed):
+    return path.is_relative_to(base) and not path.is_relative_to(installed)
 
 
 @contextlib.contextmanager
@@ -86,7 +124,7 @@ def create_test_db_from_template(creation, rebuild_for, verbosity, serialize, ke
     need be, by a normal `create_test_db`). `rebuild_for`: the id of a run (of its workers) that
     wants a template of its own, or None."""
     connection = creation.connection
-    template = SqliteTemplate(connection) if connection.vendor == "sqlite" else PostgresTemplate(connection)
+    template = template_of(connection)
     with template.lock():
         built_for = template.built_for()
         if built_for is not None and rebuild_for in (None, built_for):
@@ -112,6 +150,36 @@ def create_test_db_from_template(creation, rebuild_for, verbosity, serialize, ke
         template.save(connection, rebuild_for or "")
         template.remove_stale()
         return test_database_name
+
+
+def template_of(connection, kind=MIGRATED):
+    extra = demo_key_parts() if kind == DEMO else ()
+    template_class = SqliteTemplate if connection.vendor == "sqlite" else PostgresTemplate
+    return template_class(connection, kind, extra)
+
+
+def fill_with_demo(connection, load):
+    """Fills the migrated, empty test database with the demo: a copy of the demo template, built
+    first (by `load()`, then kept) if need be. False when this session uses no templates."""
+    if not (Use.active and supports_template(connection)):
+        return False
+    template = template_of(connection, DEMO)
+    with template.lock():
+        built_for = template.built_for()
+        if built_for is not None and Use.rebuild_for in (None, built_for):
+            template.copy_into(connection)
+            return True
+        load()
+        template.save(connection, Use.rebuild_for or "")
+        template.remove_stale()
+    return True
+
+
+def empty_again(connection):
+    """The migrated, empty database again, once the tests on the demo are done."""
+    template = template_of(connection)
+    with template.lock():
+        template.copy_into(connection)
 
 
 def supports_template(connection):
@@ -142,6 +210,10 @@ def migrated_once(rebuild_for=None):
 
         creation.create_test_db = create_test_db
         patched.append(creation)
+    Use.active, Use.rebuild_for = True, rebuild_for
+    Use.database_names = {
+        connection.alias: connection.settings_dict["NAME"] for connection in connections.all()
+    }
     try:
         yield
     finally:
@@ -151,16 +223,16 @@ def migrated_once(rebuild_for=None):
 
 
 class SqliteTemplate:
-    def __init__(self, connection):
-        self.key = template_key(connection)
+    def __init__(self, connection, kind=MIGRATED, extra=()):
+        self.key = template_key(connection, extra)
         self.cache = Path(settings.BASE_DIR) / ".pytest-db"
-        self.path = self.cache / f"{connection.alias}-{self.key}.sqlite3"
+        self.prefix = f"{connection.alias}-{kind}-"
+        self.path = self.cache / f"{self.prefix}{self.key}.sqlite3"
         self.name = str(self.path.relative_to(settings.BASE_DIR))
         self.run_path = self.path.with_suffix(".run")
-        self.alias = connection.alias
 
     def lock(self):
-        return file_lock(self.cache / f"{self.alias}.lock")
+        return file_lock(self.cache / f"{self.prefix}lock")
 
     def built_for(self):
         if not self.path.exists():
@@ -171,6 +243,9 @@ class SqliteTemplate:
 
     def create_test_db(self, creation, verbosity):
         creation._create_test_db(verbosity, autoclobber=True, keepdb=False)
+
+    def copy_into(self, connection):
+        self.fill(connection)
 
     def fill(self, connection):
         assert connection.is_in_memory_db(), "only the in-memory test database is overwritten"
@@ -194,16 +269,19 @@ class SqliteTemplate:
         os.replace(partial, self.path)
 
     def remove_stale(self):
-        for path in self.cache.glob(f"{self.alias}-*"):
-            if path not in (self.path, self.run_path):
+        for path in self.cache.glob(f"{self.prefix}*"):
+            if path not in (self.path, self.run_path) and path.suffix != ".lock":
                 path.unlink(missing_ok=True)
 
 
 class PostgresTemplate:
-    def __init__(self, connection):
+    SUFFIXES = {MIGRATED: "_tpl_", DEMO: "_demo_"}
+
+    def __init__(self, connection, kind=MIGRATED, extra=()):
         self.connection = connection
-        self.key = template_key(connection)
-        self.prefix = f"test_{connection.settings_dict['NAME']}"[: POSTGRES_NAME_LIMIT - 22] + "_tpl_"
+        self.key = template_key(connection, extra)
+        name = Use.database_names.get(connection.alias, connection.settings_dict["NAME"])
+        self.prefix = f"test_{name}"[: POSTGRES_NAME_LIMIT - 23] + self.SUFFIXES[kind]
         self.name = self.prefix + self.key
         # One lock per database name: the checkouts testing against other names do not wait.
         self.lock_id = int(hashlib.sha256(self.prefix.encode()).hexdigest()[:15], 16)
@@ -239,6 +317,16 @@ class PostgresTemplate:
     def fill(self, connection):
         """Nothing: the test database was created as a copy of the template."""
 
+    def copy_into(self, connection):
+        """The test database dropped, then created again as a copy of the template."""
+        quote = connection.ops.quote_name
+        test_database_name = connection.settings_dict["NAME"]
+        connection.close()
+        with connection.creation._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE {quote(test_database_name)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quote(test_database_name)} TEMPLATE {quote(self.name)}")
+        connection.ensure_connection()
+
     def save(self, connection, run):
         quote = connection.ops.quote_name
         test_database_name = connection.settings_dict["NAME"]
@@ -263,17 +351,24 @@ class PostgresTemplate:
                     pass
 
 
+def load_demo():
+    call_command("load_demo", verbosity=0)
+
+
 def build(alias="default"):
-    """Builds (or keeps) this database's template in a process of its own, as a pytest session
-    would: `python -m tests.database_templates` (settings from DJANGO_SETTINGS_MODULE)."""
+    """Builds (or keeps) this database's templates, the migrated one then the demo, in a process
+    of its own, as a pytest session would: `python -m tests.database_templates` (settings from
+    DJANGO_SETTINGS_MODULE)."""
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
     setup_test_environment()
-    test_settings = connections[alias].settings_dict.setdefault("TEST", {})
-    if connections[alias].vendor != "sqlite":
-        test_settings["NAME"] = f"test_{connections[alias].settings_dict['NAME']}_template_build"
+    connection = connections[alias]
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    if connection.vendor != "sqlite":
+        test_settings["NAME"] = f"test_{connection.settings_dict['NAME']}_template_build"
     with migrated_once():
         created = setup_databases(verbosity=1, interactive=False, aliases=[alias], serialized_aliases=[])
+        fill_with_demo(connection, load_demo)
     teardown_databases(created, verbosity=1)
 
 
