@@ -217,6 +217,7 @@ def migrated_once(rebuild_for=None):
     try:
         yield
     finally:
+        Use.active, Use.rebuild_for = False, None
         for creation in patched:
             creation.create_test_db = creation.original_create_test_db
             del creation.original_create_test_db
@@ -323,13 +324,17 @@ class PostgresTemplate:
         test_database_name = connection.settings_dict["NAME"]
         connection.close()
         with connection.creation._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE {quote(test_database_name)} WITH (FORCE)")
+            cursor.execute(f"DROP DATABASE {quote(test_database_name)}")  # stops autovacuum there
             cursor.execute(f"CREATE DATABASE {quote(test_database_name)} TEMPLATE {quote(self.name)}")
         connection.ensure_connection()
 
     def save(self, connection, run):
         quote = connection.ops.quote_name
         test_database_name = connection.settings_dict["NAME"]
+        # Each copy inherits the rows as they are: frozen and analysed once here, they are not
+        # checked against the commit log nor planned without statistics in every copy.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (FREEZE, ANALYZE)")
         connection.close()  # a template may have no other session
         with connection.creation._nodb_cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(self.name)}")
