@@ -1,8 +1,8 @@
 """Shared fixtures: a minimal site, admin users, the demo content, a live server and Chromium.
 
 The demo content is copied in once per test session (per worker with pytest-xdist), then held in
-an outer transaction: each test that asks for it runs in a savepoint rolled back afterwards, so a test that
-changes data still leaves a clean demo to the next one. Tests are ordered so that the ones that
+an outer transaction: each test that asks for it runs in a savepoint rolled back afterwards, so a
+test that changes data still leaves a clean demo to the next one. Tests are ordered so that the ones that
 need an empty database run before the demo is loaded (see `pytest_collection_modifyitems`).
 
 Browser tests use `site_server`, a live server sharing the test's in-memory SQLite connection:
@@ -61,8 +61,7 @@ class DemoTransaction:
 
     @classmethod
     def open(cls):
-        connection = connections["default"]
-        cls.copied = database_templates.fill_with_demo(connection, database_templates.load_demo)
+        cls.copied = database_templates.fill_with_demo(connections["default"], database_templates.load_demo)
         cls.atomic = transaction.atomic()
         cls.atomic.__enter__()
         if not cls.copied:
