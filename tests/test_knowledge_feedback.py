@@ -17,7 +17,6 @@ from wagtail.models import Locale
 from knowledge.feedback.models import DailyHelpfulness, FeedbackReason, Question, VoteReceipt
 from passerelles.publication import generation
 from tests.helpers import count_queries, html_errors
-from tests.roles_world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +26,8 @@ ASKER_EMAIL = "camille.r@example.org"
 
 
 @pytest.fixture
-def world(home):
-    return build_world(home)
+def world(roles_world):
+    return roles_world
 
 
 @pytest.fixture

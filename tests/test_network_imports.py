@@ -18,15 +18,14 @@ from network.events.models import EventPage
 from network.models import ImportBatch, OrganisationPage
 from search.models import SearchDocument
 from tests.factories_network import public, sector, structure_type, zone
-from tests.roles_world import build_world
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 HEADER = "Nom;Type de structure;Numéro d'agrément;Adresse;Code postal;Commune;Zone;Secteurs;Publics;Site web"
 
 
 @pytest.fixture
-def world(home):
-    world = build_world(home)
+def world(roles_world):
+    world = roles_world
     for slug in ("namur", "liege", "hainaut", "bruxelles"):
         zone(slug)
     structure_type("cisp", "CISP")

@@ -19,7 +19,6 @@ from wagtail.log_actions import log
 
 from passerelles import privacy
 from passerelles.personal_data_admin import PersonalDataPermissionPolicy, policy_of
-from tests.roles_world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +59,8 @@ LIST_VIEWS = ["list", "list_results", "search", "export_csv", "export_xlsx", "ch
 
 
 @pytest.fixture
-def world(home):
-    return build_world(home)
+def world(roles_world):
+    return roles_world
 
 
 def model_of(world, key):

@@ -9,8 +9,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.roles_world import build_world
-
 pytestmark = pytest.mark.django_db
 
 ROLES = ["membre", "coordination", "moderation", "administration"]
@@ -101,8 +99,8 @@ MATRIX = [
 
 
 @pytest.fixture
-def world(home):
-    return build_world(home)
+def world(roles_world):
+    return roles_world
 
 
 def test_every_role_against_every_action(client, world):

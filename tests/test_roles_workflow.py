@@ -6,7 +6,6 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from tests.admin_forms import form_fields, page_edit_data
-from tests.roles_world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +13,8 @@ NEW_SUMMARY = "Trois mois d’atelier vélo, puis un stage dans un magasin de cy
 
 
 @pytest.fixture
-def world(home):
-    return build_world(home)
+def world(roles_world):
+    return roles_world
 
 
 def submit_new_summary(client, page, action="action-submit"):

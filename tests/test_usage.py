@@ -19,7 +19,6 @@ from network.models import OrganisationMembership, ZoneCoordinator
 from tests.factories_events import RegistrationFactory
 from tests.factories_network import MeetupRequestFactory, zone
 from tests.helpers import count_queries, without_usage_counter
-from tests.roles_world import build_world
 from usage.counting import count
 from usage.models import DailyCount, UsageKind
 
@@ -30,8 +29,8 @@ REPORT = "/admin/reports/statistiques-usage/"
 
 
 @pytest.fixture
-def world(home):
-    return build_world(home)
+def world(roles_world):
+    return roles_world
 
 
 @pytest.fixture
