@@ -2,7 +2,6 @@
 
 import io
 import re
-import time
 import zipfile
 import zoneinfo
 from datetime import datetime
@@ -88,12 +87,12 @@ def test_thousand_structures_with_three_bad_lines_show_three_errors_and_write_no
     assert not ImportBatch.objects.exists()
 
 
-LINES = 200
+# More lines than the preview shows (20); the 1,000-line file is checked above. How long large
+# imports take is for the benchmark: Wagtail saves, revises and publishes each page.
+LINES = 30
 
 
-def test_a_fixed_file_imports_in_one_transaction_then_undo(client, world, capsys):
-    """200 lines: the 1,000-line file is checked above; importing it takes minutes on PostgreSQL
-    (Wagtail saves, revises and publishes each page), which CI cannot afford twice."""
+def test_a_fixed_file_imports_in_one_transaction_then_undo(client, world):
     client = client_for(client, world, "administration")
     before = OrganisationPage.objects.count()
     response = upload(client, "structures", csv_file([structure_line(n) for n in range(1, LINES + 1)]))
@@ -103,11 +102,7 @@ def test_a_fixed_file_imports_in_one_transaction_then_undo(client, world, capsys
     assert "Ils seront publiés aussitôt." in content
     assert "Atelier importé 20" in content and "Atelier importé 21" not in content  # first 20 lines
 
-    started = time.perf_counter()
     done = client.post(response["Location"])
-    elapsed = time.perf_counter() - started
-    with capsys.disabled():
-        print(f"\n{LINES} structures importées en {elapsed:.1f} s ({connection.vendor})")
 
     assert done.status_code == 302 and done["Location"] == reverse("network_imports")
     imported = OrganisationPage.objects.filter(title__startswith="Atelier importé")
