@@ -67,10 +67,14 @@ def bump(**_kwargs):
 
     Bumped at once and again at commit: a page built by another process between the change and
     the commit (still reading the old rows) is cached under the first bump, not the last one."""
-    from django.db import transaction
+    from django.db import connection, transaction
 
     _bump_now()
-    transaction.on_commit(_bump_now)
+    # Once per transaction is enough at commit (a demo load or an import sends thousands of
+    # signals). A callback of a savepoint rolled back is dropped from the list: the next bump
+    # registers one again.
+    if not any(callback is _bump_now for _sids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(_bump_now)
 
 
 def last_modified(value=None):

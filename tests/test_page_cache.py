@@ -4,11 +4,13 @@ never served to logged-in users or built with a form's CSRF token."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.test import Client
 
 from knowledge.models import FicheActionPage, KnowledgeIndexPage
 from network.events.models import AgendaPage, EventPage
 from network.models import DirectoryPage
+from passerelles import publication
 from passerelles.settings.frontend_cache import frontend_cache_settings
 from tests.helpers import count_queries
 
@@ -151,3 +153,22 @@ def test_frontend_cache_purging_is_configured_from_the_environment():
         frontend_cache_settings(env_of({"FRONTEND_CACHE_BACKEND": "varnish"}))
     with pytest.raises(ImproperlyConfigured):
         frontend_cache_settings(env_of({"FRONTEND_CACHE_BACKEND": "cloudfront"}))
+
+
+def test_many_changes_in_one_transaction_bump_the_generation_once_more_at_commit(
+    db, django_capture_on_commit_callbacks
+):
+    """A demo load or an import sends thousands of signals: one bump at commit is enough, and one
+    is still due when the savepoint that registered it was rolled back."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                publication.bump()
+                raise RuntimeError("savepoint rolled back")
+        except RuntimeError:
+            pass
+        for _change in range(50):
+            publication.bump()
+        before_commit = publication.generation()
+    assert len(callbacks) == 1
+    assert publication.generation() > before_commit
