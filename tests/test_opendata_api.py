@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from knowledge.models import KnowledgeIndexPage
+from tests.volumes import grown_once
 
 pytestmark = pytest.mark.django_db
 
@@ -317,21 +318,17 @@ API_PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def two_volumes(_demo_database, django_db_blocker):
+    """Every API page measured on the demo, then the content grown once for all the budget tests
+    (not once per URL: 3 s each)."""
+    with grown_once(django_db_blocker, API_PAGES, lambda: grow(12)) as two_volumes:
+        yield two_volumes
+
+
 @pytest.mark.parametrize("url", API_PAGES)
-def test_api_pages_and_exports_cost_fixed_queries(client, demo_content, url):
-    from django.core.cache import cache
-
-    from tests.helpers import count_queries
-
-    def measure():
-        cache.clear()
-        client.get(url)
-        response, queries = count_queries(client, url)
-        assert response.status_code == 200, (url, response.content[:300])
-        return queries
-
-    few = measure()
-    grow(12)
-    many = measure()
+def test_api_pages_and_exports_cost_fixed_queries(client, demo_content, two_volumes, url):
+    few = two_volumes.on_the_demo[url]
+    many = two_volumes.on_grown_content(client, url)
     assert many == few, f"{url}: {few} requêtes, {many} avec plus de contenus"
     assert many <= 15, f"{url}: {many} requêtes"
