@@ -41,7 +41,10 @@ def load(loader):
 
 def translate_page(page, locale, memory, sources=None):
     """Translates `page` into `locale` from the memory; returns the source strings it lacks.
-    `sources` remembers each page's TranslationSource across languages."""
+    `sources` remembers each page's TranslationSource across languages. A translation published
+    after the page's last publication is up to date: it is left as it is."""
+    if is_up_to_date(page, page.get_translation_or_none(locale)):
+        return []
     sources = {} if sources is None else sources
     if page.pk not in sources:
         sources[page.pk], _created = TranslationSource.update_or_create_from_instance(page)
@@ -66,3 +69,14 @@ def translate_page(page, locale, memory, sources=None):
     target = page.get_translation(locale)
     target.get_latest_revision().publish()
     return []
+
+
+def is_up_to_date(page, translated):
+    return (
+        translated is not None
+        and translated.live
+        and not translated.has_unpublished_changes
+        and page.last_published_at is not None
+        and translated.last_published_at is not None
+        and translated.last_published_at >= page.last_published_at
+    )

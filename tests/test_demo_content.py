@@ -3,18 +3,45 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Revision
+
+from knowledge.models import FicheActionPage
+from passerelles.demo_loading import DemoLoader
+from passerelles.demo_translations import translate_page
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_twice_without_change(client, demo_content):
     count = Page.objects.count()
+    revisions = Revision.objects.count()
     call_command("load_demo", "--no-index", stdout=open("/dev/null", "w"))
     assert Page.objects.count() == count, "le chargement de la démo n'est pas idempotent"
+    # Nothing changed, nothing republished: the pages' history stays as it was.
+    assert Revision.objects.count() == revisions
     # One page of each type still answers after the second load.
     for page in {type(page): page for page in Page.objects.live().exclude(depth=1).specific()}.values():
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_a_changed_fixture_is_published_and_translated_again_by_the_next_load(demo_content):
+    loader = DemoLoader()
+    dutch_fiches = FicheActionPage.objects.live().filter(locale__language_code="nl")
+    dutch = dutch_fiches.order_by("pk").first()
+    fiche = dutch.get_translation(Locale.objects.get(language_code="fr"))
+    parent, fields = fiche.get_parent(), {"title": fiche.title, "summary": fiche.summary}
+    revisions = Revision.objects.count()
+
+    loader.upsert_page(parent, FicheActionPage, fiche.slug, **fields)  # as the fixtures say
+    assert translate_page(fiche, dutch.locale, memory={}) == []  # up to date: no string asked
+    assert Revision.objects.count() == revisions
+
+    loader.upsert_page(parent, FicheActionPage, fiche.slug, **{**fields, "summary": "Un résumé revu."})
+    fiche.refresh_from_db()
+    assert fiche.summary == "Un résumé revu." and fiche.live and not fiche.has_unpublished_changes
+    assert Revision.objects.count() == revisions + 1
+    # The Dutch page is out of date: its translation is asked again (the memory lacks the new text).
+    assert "Un résumé revu." in translate_page(fiche, dutch.locale, memory={})
 
 
 # One test per language: the four share the pages between the workers.

@@ -47,7 +47,7 @@ def load(loader):
     }
     today = timezone.localdate()
     for entry in loader.step("événements", data["events"]):
-        event = upsert_event(calendars[entry["calendar"]], entry, vocabularies, today)
+        event = upsert_event(loader, calendars[entry["calendar"]], entry, vocabularies, today)
         add_registrations(event, entry.get("registrations", []))
 
 
@@ -61,12 +61,8 @@ def event_dates(entry, today):
     return start, start + datetime.timedelta(hours=entry["hours"])
 
 
-def upsert_event(calendar, entry, vocabularies, today):
+def upsert_event(loader, calendar, entry, vocabularies, today):
     start, end = event_dates(entry, today)
-    event = EventPage.objects.child_of(calendar).filter(slug=entry["slug"]).first()
-    created = event is None
-    if created:
-        event = EventPage(slug=entry["slug"], locale=calendar.locale)
     fields = {
         "title": entry["title"],
         "start": start,
@@ -89,22 +85,17 @@ def upsert_event(calendar, entry, vocabularies, today):
         ),
         "report": entry.get("report", ""),
         "search_description": entry["introduction"],
+        # Exceptions are counted in weeks after the first session, e.g. a public holiday.
+        "exception_dates": [
+            EventExceptionDate(date=(start + datetime.timedelta(weeks=weeks)).date())
+            for weeks in entry.get("exception_weeks", [])
+        ],
     }
-    for name, value in fields.items():
-        setattr(event, name, value)
-    for name, tags in vocabularies.items():
-        getattr(event, name).set([tags[slug] for slug in entry.get(name, []) if slug in tags])
-    # Exceptions are counted in weeks after the first session, e.g. a public holiday.
-    event.exception_dates = [
-        EventExceptionDate(date=(start + datetime.timedelta(weeks=weeks)).date())
-        for weeks in entry.get("exception_weeks", [])
-    ]
-    if created:
-        calendar.add_child(instance=event)
-    else:
-        event.save()
-    event.save_revision().publish()
-    return event
+    tags = {
+        name: [terms[slug] for slug in entry.get(name, []) if slug in terms]
+        for name, terms in vocabularies.items()
+    }
+    return loader.upsert_page(calendar, EventPage, entry["slug"], tags=tags, **fields)
 
 
 def add_registrations(event, people):
