@@ -322,7 +322,7 @@ API_PAGES = [
 def two_volumes(_demo_database, django_db_blocker):
     """Every API page measured on the demo, then the content grown once for all the budget tests
     (not once per URL: 3 s each)."""
-    with grown_once(django_db_blocker, API_PAGES, lambda: grow(12)) as two_volumes:
+    with grown_once(django_db_blocker, lambda: API_PAGES, lambda: grow(12)) as two_volumes:
         yield two_volumes
 
 

@@ -85,8 +85,10 @@ def grow(count):
 def two_volumes(_demo_database, django_db_blocker):
     """Every URL of the module measured on the demo, then the content grown once for all its tests
     (not once per URL: 2 s each)."""
-    with django_db_blocker.unblock():
-        urls = [url_of(page_type, sub_path) for page_type, sub_path in PAGE_TYPES] + SEARCHES
+
+    def urls():
+        return [url_of(page_type, sub_path) for page_type, sub_path in PAGE_TYPES] + SEARCHES
+
     with grown_once(django_db_blocker, urls, lambda: grow(12)) as two_volumes:
         yield two_volumes
 

@@ -56,12 +56,14 @@ class TwoVolumes:
 
 @contextlib.contextmanager
 def grown_once(django_db_blocker, urls, grow):
-    """Measures `urls` on the demo, then calls `grow()` (which must add fiches) in a savepoint
-    rolled back when the block ends; yields the TwoVolumes."""
+    """Measures the URLs `urls()` gives on the demo, then calls `grow()` (which must add fiches) in
+    a savepoint rolled back when the block ends; yields the TwoVolumes."""
     with django_db_blocker.unblock():
+        # Before anything reads the demo: a module fixture runs before `_fresh_caches`, and a page's
+        # URL read from a stale cache of site root paths may be None.
         forget_cached_rows()
         client = Client()
-        on_the_demo = {url: queries_to_build(client, url) for url in urls}
+        on_the_demo = {url: queries_to_build(client, url) for url in urls()}
         fiches_on_the_demo = count_fiches()
         grown = transaction.atomic()
         grown.__enter__()
