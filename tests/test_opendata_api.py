@@ -321,7 +321,7 @@ API_PAGES = [
 @pytest.fixture(scope="module")
 def two_volumes(_demo_database, django_db_blocker):
     """Every API page measured on the demo, then the content grown once for all the budget tests
-    (not once per URL: 3 s each)."""
+    (not once per URL: 3 s each). It lasts until the module ends: keep the budget tests last."""
     with grown_once(django_db_blocker, lambda: API_PAGES, lambda: grow(12)) as two_volumes:
         yield two_volumes
 
