@@ -8,10 +8,12 @@ import pytest
 from django.apps import apps
 from wagtail.models import Locale
 
-from knowledge.models import KnowledgeIndexPage
+from knowledge.models import FicheActionPage, KnowledgeIndexPage
 from network.events.models import CalendarPage
 from network.models import DirectoryPage
 from network.offers.models import OffersIndexPage
+from search.indexing import sync_object
+from search.models import SearchDocument
 from tests.factories_events import EventPageFactory, in_days
 from tests.factories_knowledge import BonnePratiquePageFactory, FicheActionPageFactory
 from tests.factories_network import OrganisationPageFactory
@@ -62,23 +64,28 @@ def first(model):
 
 
 def grow(count):
-    """`count` more fiches and practices, and a few structures, events and offers."""
+    """`count` more fiches and practices, and a few structures, events and offers, in the search
+    index too (factories do not publish through Wagtail, whose signal indexes a page)."""
     knowledge, directory = first(KnowledgeIndexPage), first(DirectoryPage)
     calendar, offers = first(CalendarPage), first(OffersIndexPage)
+    pages = []
     for n in range(count):
-        FicheActionPageFactory(parent=knowledge)
-        BonnePratiquePageFactory(parent=knowledge)
+        pages += [FicheActionPageFactory(parent=knowledge), BonnePratiquePageFactory(parent=knowledge)]
         if n % 3 == 0:
-            OrganisationPageFactory(parent=directory)
-            OfferPageFactory(parent=offers)
-            EventPageFactory(parent=calendar, start=in_days(n + 1))
-            EventPageFactory(parent=calendar, start=in_days(-n - 10))
-            EventPageFactory(
-                parent=calendar,
-                start=in_days(-400),
-                recurrence="WEEKLY",
-                recurrence_until=datetime.date.today() + datetime.timedelta(days=200),
-            )
+            pages += [
+                OrganisationPageFactory(parent=directory),
+                OfferPageFactory(parent=offers),
+                EventPageFactory(parent=calendar, start=in_days(n + 1)),
+                EventPageFactory(parent=calendar, start=in_days(-n - 10)),
+                EventPageFactory(
+                    parent=calendar,
+                    start=in_days(-400),
+                    recurrence="WEEKLY",
+                    recurrence_until=datetime.date.today() + datetime.timedelta(days=200),
+                ),
+            ]
+    for page in pages:
+        sync_object(page)
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +126,8 @@ SEARCHES = [
 def test_search_costs_at_most_15_queries_at_two_volumes(client, demo_content, two_volumes, url):
     few = two_volumes.on_the_demo[url]
     many = two_volumes.on_grown_content(client, url)
+    newest = FicheActionPage.objects.order_by("-pk").first()
+    assert SearchDocument.objects.filter(source_id=str(newest.pk)).exists(), "contenu ajouté hors de l’index"
     response = client.get(url)
     if "ferronnerie" in url:
         assert response.context["page_obj"].paginator.count == 0
