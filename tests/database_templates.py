@@ -55,6 +55,9 @@ class Use:
     active = False
     rebuild_for = None
     database_names = {}  # alias: the configured name (a test database's settings hold its own)
+    # alias: the migrated template this session started from, copied back by `empty_again` (its
+    # key, computed again later, would change with a file edited during the run).
+    migrated = {}
 
 
 def demo_key_parts():
@@ -124,7 +127,7 @@ def create_test_db_from_template(creation, rebuild_for, verbosity, serialize, ke
     need be, by a normal `create_test_db`). `rebuild_for`: the id of a run (of its workers) that
     wants a template of its own, or None."""
     connection = creation.connection
-    template = template_of(connection)
+    template = Use.migrated[connection.alias] = template_of(connection)
     with template.lock():
         built_for = template.built_for()
         if built_for is not None and rebuild_for in (None, built_for):
@@ -177,7 +180,7 @@ def fill_with_demo(connection, load):
 
 def empty_again(connection):
     """The migrated, empty database again, once the tests on the demo are done."""
-    template = template_of(connection)
+    template = Use.migrated.get(connection.alias) or template_of(connection)
     with template.lock():
         template.copy_into(connection)
 
