@@ -79,10 +79,11 @@ messages: install ## Extract and compile the interface translations
 	$(MANAGE) makemessages -l nl -l de -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=test-artifacts
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-bench: install ## Benchmark of record (not a test): public pages at 10 and 10,000 items, gunicorn, search, 10,000 digests
+bench: install ## Benchmark of record (not a test): public pages at 10 and 10,000 items, gunicorn, search, 10,000 digests, imports
 	$(PY) scripts/bench_pages.py
 	$(PY) scripts/bench_search.py
 	$(PY) scripts/bench_digests.py
+	$(PY) scripts/bench_imports.py
 
 clean: ## Remove the virtualenv, node_modules and local database
 	rm -rf $(VENV) node_modules db.sqlite3 media .test-media staticfiles
