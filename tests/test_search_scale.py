@@ -72,6 +72,24 @@ def test_beyond_the_ranking_limit_titles_come_first_then_the_newest(client, home
     assert seen[5:] == [f"Atelier {n}" for n in range(29, -1, -1)]  # newest first (no date: by id)
 
 
+def test_beyond_the_ranking_limit_a_chosen_facet_keeps_the_order_within_its_documents(
+    client, home, sectors, monkeypatch
+):
+    wood = sectors[1]
+    make_documents(12, title="Atelier {n}", sectors=[wood])  # the word "vélo" in the body only
+    make_documents(6, title="Atelier {n}")  # not wood
+    make_documents(3, title="Vélo {n}", sectors=[wood])
+    make_documents(3, title="Vélo {n}")  # not wood
+    monkeypatch.setitem(fulltext_terms.RANK_LIMIT, connection.vendor, 5)
+    seen = []
+    for page in ("1", "2"):
+        response = client.get(SEARCH, {"q": "vélo", "secteur": "bois-menuiserie", "page": page})
+        assert response.context["page_obj"].paginator.count == 15
+        seen += [document.title for document in response.context["results"]]
+    assert sorted(seen[:3]) == ["Vélo 18", "Vélo 19", "Vélo 20"]
+    assert seen[3:] == [f"Atelier {n}" for n in range(11, -1, -1)]  # only wood ones, newest first
+
+
 def test_titles_beyond_the_ranking_limit_come_newest_first_then_the_others(client, home, monkeypatch):
     """A word in more titles than can be ranked: title matches first, newest first, then the rest."""
     make_documents(4, title="Atelier {n}")  # the word "vélo" in the body only

@@ -17,6 +17,7 @@ from ..models import SearchDocument
 from .terms import RANK_LIMIT, match_for
 
 MATCHES_TABLE = "search_request_matches"
+TABLE = SearchDocument._meta.db_table
 
 
 def lexeme(term):
@@ -71,13 +72,28 @@ class PostgresEngine:
             documents = documents.filter(pk__in=restrict.values("pk"))
         if total <= RANK_LIMIT["postgresql"]:
             return self._ranked(match, documents, offset, limit)
-        # Too many to rank by the whole text: in one pass over the matches, those with the words
-        # in their title first (ranked by their small title vectors), then the others newest first.
+        # Too many to rank by the whole text: the matches with the words in their title first (found
+        # through the title's GIN index, ranked by their small title vectors), then the others
+        # newest first (read backwards along the primary key). Each part stops at the page asked,
+        # so neither reads every match.
         tsquery = self.tsquery(match)
-        in_title = RawSQL("title_vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
-        title_rank = RawSQL("ts_rank(title_vector, to_tsquery('simple', %s))", [tsquery])
-        ordered = documents.order_by(in_title.desc(), title_rank.desc(), "-pk")
-        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+        if restrict is None:
+            among, among_params = self.matches_sql, ()
+        else:
+            among, among_params = documents.values("pk").query.sql_with_params()
+        end = offset + limit
+        sql = (
+            f"(SELECT id, 0 AS part, ts_rank(title_vector, to_tsquery('simple', %s)) AS relevance "
+            f"FROM {TABLE} WHERE id IN ({among}) AND title_vector @@ to_tsquery('simple', %s) "
+            "ORDER BY relevance DESC, id DESC LIMIT %s) "
+            f"UNION ALL (SELECT id, 1, 0 FROM {TABLE} WHERE id IN ({among}) "
+            "AND NOT title_vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s) "
+            "ORDER BY part, relevance DESC, id DESC LIMIT %s OFFSET %s"
+        )
+        params = [tsquery, *among_params, tsquery, end, *among_params, tsquery, end, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
     def _ranked(self, match, documents, offset, limit):
         rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [self.tsquery(match)])
