@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from .demo_loading import demo_password_hash, fixture_fields_of, stream
+from .demo_loading import demo_password_hash, stream, update_and_publish
 from .models import FooterSettings, HomePage, NavigationSettings, StandardPage
 from .public_address import configured_host_and_port
 from .roles import ensure_roles
@@ -46,12 +46,7 @@ def ensure_home(loader, data):
         root.add_child(instance=home)
         home.save_revision().publish()
     else:
-        before = fixture_fields_of(home, fields, {})
-        for name, value in fields.items():
-            setattr(home, name, value)
-        if fixture_fields_of(home, fields, {}) != before or not home.live or home.has_unpublished_changes:
-            home.save()
-            home.save_revision().publish()
+        update_and_publish(home, fields)
     site = Site.objects.filter(is_default_site=True).first()
     # The Site's address is the one every e-mail, .ics and PDF link uses (`public_address`): the
     # configured public address, the same as the admin's workflow mails.

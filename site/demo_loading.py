@@ -55,31 +55,37 @@ class DemoLoader:
         publication: a second load is quick, and its translations stay up to date).
 
         `tags` maps a tag field of the page to its terms, set before the one published revision."""
-        tags = tags or {}
         page = model.objects.child_of(parent).filter(slug=slug).first()
-        created = page is None
-        if created:
-            page = model(slug=slug, locale=parent.locale)
-            before = None
-        else:
-            before = fixture_fields_of(page, fields, tags)
-        for name, value in fields.items():
-            setattr(page, name, value)
-        for name, terms in tags.items():
-            getattr(page, name).set(list(terms))
-        if created:
-            parent.add_child(instance=page)
-        elif (
-            page.live and not page.has_unpublished_changes and fixture_fields_of(page, fields, tags) == before
-        ):
+        if page is not None:
+            update_and_publish(page, fields, tags)
             return page
-        else:
-            page.save()
+        page = model(slug=slug, locale=parent.locale)
+        set_fixture_fields(page, fields, tags or {})
+        parent.add_child(instance=page)
         page.save_revision().publish()
         return page
 
     def page_by_slug(self, slug, model=Page):
         return model.objects.filter(slug=slug, locale=self.locale).first()
+
+
+def update_and_publish(page, fields, tags=None):
+    """Sets the fixtures' `fields` and `tags` on an existing page, then saves and publishes it,
+    unless it is published and already said all that."""
+    tags = tags or {}
+    before = fixture_fields_of(page, fields, tags)
+    set_fixture_fields(page, fields, tags)
+    if page.live and not page.has_unpublished_changes and fixture_fields_of(page, fields, tags) == before:
+        return
+    page.save()
+    page.save_revision().publish()
+
+
+def set_fixture_fields(page, fields, tags):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    for name, terms in tags.items():
+        getattr(page, name).set(list(terms))
 
 
 def fixture_fields_of(page, fields, tags):
